@@ -1,0 +1,64 @@
+import { BLOCK_TRIALS } from './constants.ts';
+import type { PreparedModel } from './prepared.ts';
+
+/**
+ * What a run collects. Memory grows with trials + deals × bins, never trials × deals: per-trial figures
+ * are quarter totals, and per-deal figures are counts and close-date histograms.
+ * Integer counts add up in any order; floating-point cost sums are kept per block and added in block
+ * order at the end, so a seed gives bit-identical results however blocks were spread over workers.
+ */
+export interface Accumulator {
+  /** Bookings per trial and quarter (quarterCount + 1 columns; the last is beyond the horizon). */
+  bookings: Float64Array;
+  /** Wins per quarter (+ beyond), all deals including new pipeline. */
+  quarterWins: Float64Array;
+  /**
+   * Close-day histogram per existing deal (won trials only): daily bins over the horizon, then weekly
+   * bins, then one overflow bin. A deal's wins per quarter are sums over its daily bins.
+   */
+  dealCloseHistogram: Uint32Array;
+  /** Deals that reached each stage (+ Closed Won), existing and new. */
+  stageReached: Float64Array;
+  /** Per block: cost by stage, then cost of deals that ended lost by stage. */
+  blockCosts: Float64Array;
+  /** 1 for each block that has been simulated. */
+  blockDone: Uint8Array;
+}
+
+export function createAccumulator(p: PreparedModel): Accumulator {
+  const columns = p.quarterCount + 1;
+  return {
+    bookings: new Float64Array(p.trials * columns),
+    quarterWins: new Float64Array(columns),
+    dealCloseHistogram: new Uint32Array(p.dealCount * p.histogramBins),
+    stageReached: new Float64Array(p.stageCount + 1),
+    blockCosts: new Float64Array(p.blockCount * 2 * p.stageCount),
+    blockDone: new Uint8Array(p.blockCount),
+  };
+}
+
+/** Adds `from` (blocks no other accumulator has simulated) into `into`. */
+export function mergeAccumulator(into: Accumulator, from: Accumulator, p: PreparedModel): void {
+  addInto(into.quarterWins, from.quarterWins);
+  addInto(into.dealCloseHistogram, from.dealCloseHistogram);
+  addInto(into.stageReached, from.stageReached);
+  const columns = p.quarterCount + 1;
+  const costWidth = 2 * p.stageCount;
+  for (let b = 0; b < p.blockCount; b++) {
+    if (!from.blockDone[b]) continue;
+    if (into.blockDone[b]) throw new Error(`block ${b} was simulated twice`);
+    into.blockDone[b] = 1;
+    into.blockCosts.set(from.blockCosts.subarray(b * costWidth, (b + 1) * costWidth), b * costWidth);
+    const [first, last] = blockTrialRange(p, b);
+    into.bookings.set(from.bookings.subarray(first * columns, last * columns), first * columns);
+  }
+}
+
+function addInto(into: Float64Array | Uint32Array, from: Float64Array | Uint32Array): void {
+  for (let i = 0; i < into.length; i++) into[i] = (into[i] as number) + (from[i] as number);
+}
+
+/** First and one-past-last trial of a block. */
+export function blockTrialRange(p: PreparedModel, block: number): [number, number] {
+  return [block * BLOCK_TRIALS, Math.min(p.trials, (block + 1) * BLOCK_TRIALS)];
+}

@@ -1,0 +1,22 @@
+/** The engine's fixed choices, named in one place. */
+export const ENGINE_VERSION = '1.0.0';
+
+/** Trials per block. Fixed, so a seed gives the same result however blocks are spread over workers. */
+export const BLOCK_TRIALS = 250;
+
+/** Close-date histograms: daily bins over the horizon, then weekly bins for this many weeks, then one overflow bin. */
+export const EXTRA_WEEKLY_BINS = 261;
+
+export const DEFAULT_TRIALS = 10_000;
+export const DEFAULT_SEED = 1;
+export const MAX_TRIALS = 2_000_000;
+export const MAX_SEED = 0xffffffff;
+
+/** Salts that separate the streams of different kinds of draws. */
+export const SALT = {
+  block: 0x632be5ab,
+  rates: 0x2c1b3c6d,
+  newPipeline: 0x297a2d39,
+  newDeal: 0x5bd1e995,
+  seed: 0x27d4eb2f,
+} as const;

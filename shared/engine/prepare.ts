@@ -1,0 +1,119 @@
+import { parseIsoDay } from '../model/dates.ts';
+import { fiscalQuarters, type FiscalQuarter } from '../model/fiscal.ts';
+import type { ForecastModel } from '../model/schema.ts';
+import { BLOCK_TRIALS, EXTRA_WEEKLY_BINS, SALT } from './constants.ts';
+import { logNormalFromMedianP90, logNormalSurvival } from './lognormal.ts';
+import type { PreparedModel } from './prepared.ts';
+import { fillQuantileTable, TABLE_STRIDE } from './quantile-table.ts';
+import { hash32, keyOfText } from './random.ts';
+
+export interface RunOptions {
+  trials: number;
+  seed: number;
+}
+
+/** What a run needs besides the numbers: labels and ids for the result. */
+export interface ForecastPlan {
+  model: ForecastModel;
+  quarters: FiscalQuarter[];
+  prepared: PreparedModel;
+}
+
+/** Compiles a validated model for the simulation loop. */
+export function planForecast(model: ForecastModel, options: RunOptions): ForecastPlan {
+  const asOfDay = parseIsoDay(model.asOf) ?? 0;
+  const quarters = fiscalQuarters(asOfDay, model.fiscalYearStartMonth, model.horizonQuarters);
+  const lastQuarter = quarters[quarters.length - 1];
+  const horizonDays = lastQuarter ? lastQuarter.endDayExclusive - asOfDay : 0;
+  const S = model.stages.length;
+  const N = model.deals.length;
+
+  const stageIndex = new Map(model.stages.map((stage, i) => [stage.id, i]));
+  const stageMu = new Float64Array(S);
+  const stageSigma = new Float64Array(S);
+  const stageConversion = new Float64Array(S);
+  const stageBetaA = new Float64Array(S);
+  const stageBetaB = new Float64Array(S);
+  const stageKey = new Int32Array(S);
+  const stageCostPerDay = new Float64Array(S);
+  const stageEntryCost = new Float64Array(S);
+  const durationTable = new Float32Array(S * TABLE_STRIDE);
+  model.stages.forEach((stage, j) => {
+    const d = logNormalFromMedianP90(stage.duration.median, stage.duration.p90);
+    stageMu[j] = d.mu;
+    stageSigma[j] = d.sigma;
+    stageConversion[j] = stage.conversion;
+    // A rate of exactly 1 has no uncertainty left to draw (Beta(n, 0) is a point mass at 1).
+    if (stage.conversionSampleSize !== undefined && stage.conversion < 1) {
+      stageBetaA[j] = stage.conversion * stage.conversionSampleSize;
+      stageBetaB[j] = (1 - stage.conversion) * stage.conversionSampleSize;
+    }
+    stageKey[j] = keyOfText(stage.id);
+    stageCostPerDay[j] = stage.costPerDay;
+    stageEntryCost[j] = stage.entryCost;
+    fillQuantileTable(durationTable, j * TABLE_STRIDE, d);
+  });
+
+  const dealStage = new Int32Array(N);
+  const dealAmount = new Float64Array(N);
+  const dealDaysIn = new Float64Array(N);
+  const dealSurvival = new Float64Array(N);
+  const dealKey = new Int32Array(N);
+  const usedKeys = new Set<number>();
+  model.deals.forEach((deal, i) => {
+    const k = stageIndex.get(deal.stage) ?? 0;
+    dealStage[i] = k;
+    dealAmount[i] = deal.amount;
+    const daysIn = Math.max(0, asOfDay - (parseIsoDay(deal.stageEnteredOn) ?? asOfDay));
+    dealDaysIn[i] = daysIn;
+    dealSurvival[i] = logNormalSurvival({ mu: stageMu[k] ?? 0, sigma: stageSigma[k] ?? 1 }, daysIn);
+    // Keys follow the deal id; on the rare hash collision, rehash so no two deals share a stream.
+    let key = keyOfText(deal.id);
+    while (usedKeys.has(key)) key = hash32(key + 1);
+    usedKeys.add(key);
+    dealKey[i] = key;
+  });
+
+  const quarterOfDay = new Uint8Array(Math.max(0, horizonDays));
+  quarters.forEach((quarter, q) => {
+    const from = Math.max(0, quarter.startDay - asOfDay);
+    quarterOfDay.fill(q, from, quarter.endDayExclusive - asOfDay);
+  });
+
+  const np = model.newPipeline;
+  const amount = np ? logNormalFromMedianP90(np.amount.median, np.amount.p90) : null;
+  return {
+    model,
+    quarters,
+    prepared: {
+      trials: options.trials,
+      seed: options.seed,
+      seedKey: hash32((options.seed ^ SALT.seed) | 0),
+      blockCount: Math.ceil(options.trials / BLOCK_TRIALS),
+      stageCount: S,
+      dealCount: N,
+      quarterCount: quarters.length,
+      horizonDays,
+      histogramBins: horizonDays + EXTRA_WEEKLY_BINS + 1,
+      stageMu,
+      stageSigma,
+      stageConversion,
+      stageBetaA,
+      stageBetaB,
+      stageKey,
+      stageCostPerDay,
+      stageEntryCost,
+      durationTable,
+      dealStage,
+      dealAmount,
+      dealDaysIn,
+      dealSurvival,
+      dealKey,
+      quarterOfDay,
+      newPipeline:
+        np && amount && np.dealsPerMonth > 0
+          ? { arrivalsPerDay: (np.dealsPerMonth * 12) / 365.25, amountMu: amount.mu, amountSigma: amount.sigma }
+          : null,
+    },
+  };
+}

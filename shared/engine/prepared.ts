@@ -1,0 +1,47 @@
+/**
+ * A model compiled into flat typed arrays for the simulation loop. Plain data only, so it can be
+ * structured-cloned into a Web Worker or a worker thread.
+ */
+export interface PreparedModel {
+  trials: number;
+  seed: number;
+  seedKey: number;
+  blockCount: number;
+  stageCount: number;
+  dealCount: number;
+  quarterCount: number;
+  /** Days from asOf to the first day after the horizon. */
+  horizonDays: number;
+  histogramBins: number;
+
+  stageMu: Float64Array;
+  stageSigma: Float64Array;
+  stageConversion: Float64Array;
+  /** Beta parameters of each stage's uncertain conversion rate; 0 where the rate is fixed. */
+  stageBetaA: Float64Array;
+  stageBetaB: Float64Array;
+  stageKey: Int32Array;
+  stageCostPerDay: Float64Array;
+  stageEntryCost: Float64Array;
+  /** Per-stage quantile tables (see quantile-table.ts). */
+  durationTable: Float32Array;
+
+  dealStage: Int32Array;
+  dealAmount: Float64Array;
+  /** Days already spent in the current stage. */
+  dealDaysIn: Float64Array;
+  /** P(total time in stage > days already spent). */
+  dealSurvival: Float64Array;
+  dealKey: Int32Array;
+
+  /** Fiscal quarter index of each day offset within the horizon. */
+  quarterOfDay: Uint8Array;
+
+  newPipeline: PreparedNewPipeline | null;
+}
+
+export interface PreparedNewPipeline {
+  arrivalsPerDay: number;
+  amountMu: number;
+  amountSigma: number;
+}

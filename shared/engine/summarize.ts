@@ -1,0 +1,164 @@
+import { formatIsoDay, parseIsoDay } from '../model/dates.ts';
+import { blockTrialRange, type Accumulator } from './accumulator.ts';
+import { ENGINE_VERSION } from './constants.ts';
+import type { ForecastPlan } from './prepare.ts';
+import type { CacForecast, CloseDateRange, DealForecast, ForecastResult, FunnelStage, QuarterForecast } from './result-types.ts';
+import { meanAndSd, quantileSorted } from './statistics.ts';
+
+/** Turns what the simulated blocks collected into the result. Works on partial runs too. */
+export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: number): ForecastResult {
+  const p = plan.prepared;
+  const doneBlocks: number[] = [];
+  for (let b = 0; b < p.blockCount; b++) if (acc.blockDone[b]) doneBlocks.push(b);
+  const trials = doneBlocks.reduce((n, b) => {
+    const [first, end] = blockTrialRange(p, b);
+    return n + end - first;
+  }, 0);
+  const columns = p.quarterCount + 1;
+
+  const columnValues = (q: number): Float64Array => {
+    const values = new Float64Array(trials);
+    let n = 0;
+    for (const b of doneBlocks) {
+      const [first, end] = blockTrialRange(p, b);
+      for (let t = first; t < end; t++) values[n++] = acc.bookings[t * columns + q] as number;
+    }
+    return values;
+  };
+  const perTrial = (count: number) => (trials > 0 ? count / trials : 0);
+  const targets = plan.model.targets ?? {};
+
+  const quarters: QuarterForecast[] = plan.quarters.map((quarter, q) => {
+    const values = columnValues(q);
+    const { mean, sd } = meanAndSd(values);
+    const target = targets[quarter.start] ?? null;
+    let reached = 0;
+    if (target !== null) for (const v of values) if (v >= target) reached++;
+    values.sort();
+    return {
+      label: quarter.label,
+      start: quarter.start,
+      end: quarter.end,
+      mean,
+      sd,
+      se: trials > 0 ? sd / Math.sqrt(trials) : 0,
+      p10: quantileSorted(values, 0.1),
+      p50: quantileSorted(values, 0.5),
+      p90: quantileSorted(values, 0.9),
+      expectedWins: perTrial(acc.quarterWins[q] as number),
+      target,
+      pTarget: target === null ? null : perTrial(reached),
+    };
+  });
+
+  const beyond = meanAndSd(columnValues(p.quarterCount));
+  const asOfDay = parseIsoDay(plan.model.asOf) ?? 0;
+
+  const deals: DealForecast[] = plan.model.deals.map((deal, i) => {
+    const winsByQuarter = new Float64Array(p.quarterCount);
+    let wins = 0;
+    for (let b = 0; b < p.histogramBins; b++) {
+      const count = acc.dealCloseHistogram[i * p.histogramBins + b] as number;
+      if (count === 0) continue;
+      wins += count;
+      if (b < p.horizonDays) {
+        const q = p.quarterOfDay[b] as number;
+        winsByQuarter[q] = (winsByQuarter[q] as number) + count;
+      }
+    }
+    return {
+      id: deal.id,
+      name: deal.name,
+      stage: deal.stage,
+      amount: deal.amount,
+      pWin: perTrial(wins),
+      pWinByQuarter: Array.from(winsByQuarter, perTrial),
+      closeDate: wins > 0 ? closeDateRange(acc, i, wins, p.histogramBins, p.horizonDays, asOfDay) : null,
+    };
+  });
+
+  return {
+    quarters,
+    beyondHorizon: { mean: beyond.mean, expectedWins: perTrial(acc.quarterWins[p.quarterCount] as number) },
+    deals,
+    cac: cacOf(plan, acc, doneBlocks, perTrial),
+    funnel: funnelOf(plan, acc, perTrial),
+    meta: {
+      trials,
+      seed: p.seed,
+      engineVersion: ENGINE_VERSION,
+      computeMs,
+      asOf: plan.model.asOf,
+      currency: plan.model.currency,
+      complete: trials === p.trials,
+    },
+  };
+}
+
+function cacOf(plan: ForecastPlan, acc: Accumulator, doneBlocks: number[], perTrial: (n: number) => number): CacForecast {
+  const S = plan.prepared.stageCount;
+  let totalWins = 0;
+  for (const count of acc.quarterWins) totalWins += count;
+  const expectedWins = perTrial(totalWins);
+  const costByStage: Record<string, number> = {};
+  const costPerWinByStage: Record<string, number | null> = {};
+  const lostCostByStage: Record<string, number> = {};
+  let totalCost = 0;
+  plan.model.stages.forEach((stage, j) => {
+    // Block sums are added in block order, so the total does not depend on which worker ran which block.
+    let cost = 0;
+    let lost = 0;
+    for (const b of doneBlocks) {
+      cost += acc.blockCosts[b * 2 * S + j] as number;
+      lost += acc.blockCosts[b * 2 * S + S + j] as number;
+    }
+    costByStage[stage.id] = perTrial(cost);
+    lostCostByStage[stage.id] = perTrial(lost);
+    costPerWinByStage[stage.id] = expectedWins > 0 ? perTrial(cost) / expectedWins : null;
+    totalCost += perTrial(cost);
+  });
+  return {
+    expectedWins,
+    costByStage,
+    costPerWinByStage,
+    costPerWin: expectedWins > 0 ? totalCost / expectedWins : null,
+    lostCostByStage,
+    totalCost,
+  };
+}
+
+function funnelOf(plan: ForecastPlan, acc: Accumulator, perTrial: (n: number) => number): FunnelStage[] {
+  const stages: FunnelStage[] = plan.model.stages.map((stage, j) => ({
+    stage: stage.id,
+    name: stage.name,
+    expectedDeals: perTrial(acc.stageReached[j] as number),
+  }));
+  stages.push({ stage: 'won', name: 'Closed won', expectedDeals: perTrial(acc.stageReached[plan.prepared.stageCount] as number) });
+  return stages;
+}
+
+/** Close-date percentiles (the first day by which that share of the deal's wins had closed). */
+function closeDateRange(
+  acc: Accumulator,
+  deal: number,
+  wins: number,
+  bins: number,
+  dailyBins: number,
+  asOfDay: number,
+): CloseDateRange {
+  const percentile = (share: number): string => {
+    const rank = Math.max(1, Math.ceil(share * wins));
+    let cumulative = 0;
+    for (let b = 0; b < bins; b++) {
+      cumulative += acc.dealCloseHistogram[deal * bins + b] as number;
+      if (cumulative >= rank) return formatIsoDay(asOfDay + dayOfBin(b, dailyBins));
+    }
+    return formatIsoDay(asOfDay + dayOfBin(bins - 1, dailyBins));
+  };
+  return { p10: percentile(0.1), p50: percentile(0.5), p90: percentile(0.9) };
+}
+
+/** A bin's day offset: exact within the horizon, mid-week beyond it (the last bin: "on or after"). */
+function dayOfBin(bin: number, dailyBins: number): number {
+  return bin < dailyBins ? bin : dailyBins + (bin - dailyBins) * 7 + 3;
+}
