@@ -2,6 +2,7 @@ import { fail, ok, type Problem, type Result } from '../result.ts';
 import { parseIsoDay } from './dates.ts';
 import { fiscalQuarters } from './fiscal.ts';
 import { formatPath } from './problem-path.ts';
+import { problemsFromZod } from './schema-problems.ts';
 import { modelSchema, type ForecastModel } from './schema.ts';
 
 /**
@@ -11,7 +12,7 @@ import { modelSchema, type ForecastModel } from './schema.ts';
 export function validateModel(input: unknown): Result<ForecastModel> {
   const parsed = modelSchema.safeParse(input);
   if (!parsed.success) {
-    return fail(parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+    return fail(problemsFromZod(parsed.error));
   }
   const problems = crossCheck(parsed.data);
   return problems.length > 0 ? fail(problems) : ok(parsed.data);
