@@ -32,7 +32,11 @@ describe('validateModel', () => {
       horizonQuarters: 13,
       stages: [{ ...model.stages[0], conversion: 1.2, duration: { median: 40, p90: 30 } }, ...model.stages.slice(1)],
     };
-    expect(problemsOf(broken)).toEqual(['horizonQuarters: must be at most 12', 'stages[0].conversion: must be at most 1']);
+    expect(problemsOf(broken)).toEqual([
+      'horizonQuarters: must be at most 12',
+      'stages[0].conversion: must be at most 1',
+      'stages[0].duration: the median (40 days) must be below the P90 (30 days)',
+    ]);
     const crossField = { ...model, stages: [{ ...model.stages[0], duration: { median: 40, p90: 30 } }, ...model.stages.slice(1)] };
     expect(problemsOf(crossField)).toEqual(['stages[0].duration: the median (40 days) must be below the P90 (30 days)']);
   });

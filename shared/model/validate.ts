@@ -7,73 +7,95 @@ import { modelSchema, type ForecastModel } from './schema.ts';
 
 /**
  * Validates a forecast model (format v1). Never throws: every problem comes back with its path,
- * e.g. `deals[3].stage: unknown stage "pilott"`.
+ * e.g. `deals[3].stage: unknown stage "pilott"`. Checks that span fields run even when some fields
+ * are malformed, so a user sees all problems in one pass.
  */
 export function validateModel(input: unknown): Result<ForecastModel> {
   const parsed = modelSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail(problemsFromZod(parsed.error));
-  }
-  const problems = crossCheck(parsed.data);
-  return problems.length > 0 ? fail(problems) : ok(parsed.data);
+  const problems = [...(parsed.success ? [] : problemsFromZod(parsed.error)), ...crossCheck(input)];
+  if (!parsed.success || problems.length > 0) return fail(dedupe(problems));
+  return ok(parsed.data);
 }
 
-/** Checks that span fields, which a per-field schema cannot express. */
-function crossCheck(model: ForecastModel): Problem[] {
+type Loose = Record<string, unknown>;
+const record = (value: unknown): Loose | null => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : null);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** Checks that span fields, which a per-field schema cannot express. Reads the raw input defensively. */
+function crossCheck(input: unknown): Problem[] {
+  const model = record(input);
+  if (!model) return [];
   const problems: Problem[] = [];
-  const asOfDay = parseIsoDay(model.asOf) ?? 0;
+  const asOf = text(model.asOf);
+  const asOfDay = asOf === null ? null : parseIsoDay(asOf);
 
   const stageIds = new Set<string>();
-  model.stages.forEach((stage, i) => {
-    if (stageIds.has(stage.id)) problems.push({ path: `stages[${i}].id`, message: `duplicate stage id "${stage.id}"` });
-    stageIds.add(stage.id);
-    if (stage.duration.median >= stage.duration.p90) {
-      problems.push({
-        path: `stages[${i}].duration`,
-        message: `the median (${stage.duration.median} days) must be below the P90 (${stage.duration.p90} days)`,
-      });
+  list(model.stages).forEach((raw, i) => {
+    const stage = record(raw);
+    if (!stage) return;
+    const id = text(stage.id);
+    if (id !== null && stageIds.has(id)) problems.push({ path: `stages[${i}].id`, message: `duplicate stage id "${id}"` });
+    if (id !== null) stageIds.add(id);
+    const duration = record(stage.duration);
+    const median = num(duration?.median);
+    const p90 = num(duration?.p90);
+    if (median !== null && p90 !== null && median > 0 && median >= p90) {
+      problems.push({ path: `stages[${i}].duration`, message: `the median (${median} days) must be below the P90 (${p90} days)` });
     }
   });
 
   const dealIds = new Map<string, number>();
-  model.deals.forEach((deal, i) => {
-    const firstIndex = dealIds.get(deal.id);
-    if (firstIndex !== undefined) {
-      problems.push({ path: `deals[${i}].id`, message: `duplicate deal id "${deal.id}" (also deals[${firstIndex}])` });
-    } else {
-      dealIds.set(deal.id, i);
+  const stageList = [...stageIds].map((s) => `"${s}"`).join(', ');
+  list(model.deals).forEach((raw, i) => {
+    const deal = record(raw);
+    if (!deal) return;
+    const id = text(deal.id);
+    if (id !== null) {
+      const first = dealIds.get(id);
+      if (first !== undefined) problems.push({ path: `deals[${i}].id`, message: `duplicate deal id "${id}" (also deals[${first}])` });
+      else dealIds.set(id, i);
     }
-    if (!stageIds.has(deal.stage)) {
-      problems.push({
-        path: `deals[${i}].stage`,
-        message: `unknown stage "${deal.stage}" (the stages are ${[...stageIds].map((s) => `"${s}"`).join(', ')})`,
-      });
+    const stage = text(deal.stage);
+    if (stage !== null && stageIds.size > 0 && !stageIds.has(stage)) {
+      problems.push({ path: `deals[${i}].stage`, message: `unknown stage "${stage}" (the stages are ${stageList})` });
     }
-    const entered = parseIsoDay(deal.stageEnteredOn);
-    if (entered !== null && entered > asOfDay) {
-      problems.push({
-        path: `deals[${i}].stageEnteredOn`,
-        message: `${deal.stageEnteredOn} is after the as-of date ${model.asOf}`,
-      });
+    const enteredText = text(deal.stageEnteredOn);
+    const entered = enteredText === null ? null : parseIsoDay(enteredText);
+    if (entered !== null && asOfDay !== null && entered > asOfDay) {
+      problems.push({ path: `deals[${i}].stageEnteredOn`, message: `${enteredText} is after the as-of date ${asOf}` });
     }
   });
 
-  if (model.newPipeline && model.newPipeline.amount.median >= model.newPipeline.amount.p90) {
+  const amount = record(record(model.newPipeline)?.amount);
+  const median = num(amount?.median);
+  const p90 = num(amount?.p90);
+  if (median !== null && p90 !== null && median > 0 && median >= p90) {
     problems.push({ path: 'newPipeline.amount', message: 'the median must be below the P90' });
   }
 
-  if (model.targets) {
-    for (const key of Object.keys(model.targets)) {
+  const startMonth = num(model.fiscalYearStartMonth) ?? 1;
+  const targets = record(model.targets);
+  if (targets && Number.isInteger(startMonth) && startMonth >= 1 && startMonth <= 12) {
+    for (const key of Object.keys(targets)) {
       const day = parseIsoDay(key);
       if (day === null) continue;
-      const [quarter] = fiscalQuarters(day, model.fiscalYearStartMonth, 1);
+      const [quarter] = fiscalQuarters(day, startMonth, 1);
       if (quarter && quarter.startDay !== day) {
-        problems.push({
-          path: formatPath(['targets', key]),
-          message: `${key} is not the first day of a fiscal quarter (that quarter starts ${quarter.start})`,
-        });
+        problems.push({ path: formatPath(['targets', key]), message: `${key} is not the first day of a fiscal quarter (that quarter starts ${quarter.start})` });
       }
     }
   }
   return problems;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,0 +1,71 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+const cli = (args: string[]) => spawnSync(process.execPath, [join(root, 'dist-cli/forecast.mjs'), ...args], { encoding: 'utf8' });
+
+describe('forecast CLI', () => {
+  beforeAll(() => {
+    // Builds the bundle once (the same build `npm run forecast` makes), then runs it directly.
+    execFileSync(process.execPath, [join(root, 'scripts/run-cli.mjs'), 'forecast', '--help'], { encoding: 'utf8' });
+  });
+
+  it('prints a readable forecast of the built-in sample workspace', () => {
+    const run = cli(['--trials', '2000']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('FY2027 Q4 (2026-11-01 – 2027-01-31)');
+    expect(run.stdout).toContain('Proof of concept');
+    expect(run.stdout).toMatch(/Chance of target/);
+  });
+
+  it('prints the documented JSON contract and nothing else with --json', () => {
+    const run = cli(['--json', '--trials', '1000', '--seed', '3']);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result.quarters[0])).toEqual(expect.arrayContaining(['label', 'start', 'end', 'mean', 'sd', 'se', 'p10', 'p50', 'p90', 'expectedWins', 'target', 'pTarget']));
+    expect(result).toHaveProperty('beyondHorizon');
+    expect(Object.keys(result.deals[0])).toEqual(expect.arrayContaining(['id', 'pWin', 'pWinByQuarter', 'closeDate']));
+    expect(Object.keys(result.deals[0].closeDate)).toEqual(['p10', 'p50', 'p90']);
+    expect(Object.keys(result.cac)).toEqual(expect.arrayContaining(['expectedWins', 'costByStage', 'costPerWinByStage', 'costPerWin', 'lostCostByStage']));
+    expect(result.meta).toMatchObject({ trials: 1000, seed: 3, engineVersion: '1.0.0' });
+    expect(typeof result.meta.computeMs).toBe('number');
+  });
+
+  it('gives the same result with one worker and with several', () => {
+    const strip = (text: string) => ({ ...JSON.parse(text), meta: { computeMs: 0 } });
+    const one = cli(['--json', '--trials', '3000', '--workers', '1']);
+    const three = cli(['--json', '--trials', '3000', '--workers', '3']);
+    expect(strip(three.stdout)).toEqual(strip(one.stdout));
+  });
+
+  it('writes the CSV files with --out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forecast-out-'));
+    const run = cli(['--trials', '500', '--out', dir]);
+    expect(run.status).toBe(0);
+    const quarters = readFileSync(join(dir, 'quarters.csv'), 'utf8');
+    expect(quarters.startsWith('\uFEFFQuarter,Start,End,Target (USD)')).toBe(true);
+    expect(quarters).toContain('\r\n');
+    expect(readFileSync(join(dir, 'deals.csv'), 'utf8')).toContain('D-1019,Acme Corp,pilot,250000');
+    expect(readFileSync(join(dir, 'metadata.csv'), 'utf8')).toContain('Seed,1');
+  });
+
+  it('exits 2 with every problem on stderr for a bad model or bad options', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forecast-bad-'));
+    const model = join(dir, 'bad.json');
+    writeFileSync(model, JSON.stringify({ version: 1, asOf: '2026-11-23', stages: [{ id: 'pilot', name: 'P', conversion: 0.6, duration: { median: 45, p90: 30 } }], deals: [{ id: 'a', name: 'A', amount: 5, stage: 'pilott', stageEnteredOn: '2026-10-02' }] }));
+    const run = cli([model]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'stages[0].duration: the median (45 days) must be below the P90 (30 days)',
+      'deals[0].stage: unknown stage "pilott" (the stages are "pilot")',
+    ]);
+    expect(cli(['--trials', '0']).status).toBe(2);
+    expect(cli([join(dir, 'missing.json')]).stderr).toContain('cannot be read (ENOENT)');
+    writeFileSync(join(dir, 'broken.json'), '{"version": 1,');
+    expect(cli([join(dir, 'broken.json')]).stderr).toContain('is not valid JSON');
+  });
+});

@@ -1,0 +1,58 @@
+import type { ForecastModel } from '../shared/model/schema.ts';
+import type { ForecastResult } from '../shared/engine/result-types.ts';
+
+const compactMoney = (value: number, currency: string) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+const money = (value: number, currency: string) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The readable report the CLI prints: bookings per quarter, and CAC by stage. */
+export function formatReport(model: ForecastModel, result: ForecastResult): string {
+  const c = model.currency;
+  const quarters = table(
+    ['Quarter', 'P10', 'P50', 'P90', 'Mean', 'Target', 'Chance of target', 'Exp. wins'],
+    [
+      ...result.quarters.map((q) => [
+        `${q.label} (${q.start} – ${q.end})`,
+        compactMoney(q.p10, c),
+        compactMoney(q.p50, c),
+        compactMoney(q.p90, c),
+        compactMoney(q.mean, c),
+        q.target === null ? '–' : compactMoney(q.target, c),
+        q.pTarget === null ? '–' : percent(q.pTarget),
+        q.expectedWins.toFixed(1),
+      ]),
+      ['Beyond horizon', '', '', '', compactMoney(result.beyondHorizon.mean, c), '', '', result.beyondHorizon.expectedWins.toFixed(1)],
+    ],
+  );
+  const cac = table(
+    ['Stage', 'Expected cost', 'Per won deal', 'Spent on lost deals'],
+    [
+      ...model.stages.map((s) => [
+        s.name,
+        money(result.cac.costByStage[s.id] ?? 0, c),
+        result.cac.costPerWinByStage[s.id] == null ? '–' : money(result.cac.costPerWinByStage[s.id] ?? 0, c),
+        money(result.cac.lostCostByStage[s.id] ?? 0, c),
+      ]),
+      ['All stages', money(result.cac.totalCost, c), result.cac.costPerWin === null ? '–' : money(result.cac.costPerWin, c), money(Object.values(result.cac.lostCostByStage).reduce((a, b) => a + b, 0), c)],
+    ],
+  );
+  const m = result.meta;
+  return [
+    `Bookings forecast as of ${m.asOf} (${m.trials.toLocaleString('en-US')} trials, seed ${m.seed}; forecast, not actuals)`,
+    '',
+    quarters,
+    '',
+    `Customer acquisition cost by stage (${result.cac.expectedWins.toFixed(1)} expected wins, whenever they close)`,
+    '',
+    cac,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,68 @@
+import type { CsvCell, CsvOptions } from '../csv/write-csv.ts';
+import { DEFAULT_CSV_OPTIONS, writeCsv } from '../csv/write-csv.ts';
+import type { ForecastModel } from '../model/schema.ts';
+import type { ForecastResult } from '../engine/result-types.ts';
+
+/** What a run's export says about itself, written as the fourth file. */
+export interface RunDescription {
+  appVersion: string;
+  modelFileName: string;
+}
+
+export interface ForecastCsvFiles {
+  quarters: string;
+  deals: string;
+  cac: string;
+  metadata: string;
+}
+
+const money = (value: number | null): CsvCell => (value === null ? null : Math.round(value * 100) / 100);
+const probability = (value: number | null): CsvCell => (value === null ? null : Math.round(value * 10_000) / 10_000);
+const count = (value: number): CsvCell => Math.round(value * 1000) / 1000;
+
+/** The three forecast tables and the run's metadata as CSV text, for finance. */
+export function forecastCsvFiles(
+  model: ForecastModel,
+  result: ForecastResult,
+  run: RunDescription,
+  options: CsvOptions = DEFAULT_CSV_OPTIONS,
+): ForecastCsvFiles {
+  const c = model.currency;
+  const quarters = writeCsv(
+    ['Quarter', 'Start', 'End', `Target (${c})`, `Mean bookings (${c})`, `P10 bookings (${c})`, `P50 bookings (${c})`, `P90 bookings (${c})`, 'Probability of reaching target', 'Expected wins'],
+    [
+      ...result.quarters.map((q) => [q.label, q.start, q.end, money(q.target), money(q.mean), money(q.p10), money(q.p50), money(q.p90), probability(q.pTarget), count(q.expectedWins)]),
+      ['Beyond horizon', null, null, null, money(result.beyondHorizon.mean), null, null, null, null, count(result.beyondHorizon.expectedWins)],
+    ],
+    options,
+  );
+  const deals = writeCsv(
+    ['Deal id', 'Deal name', 'Stage', `Amount (${c})`, 'Probability of winning', ...result.quarters.map((q) => `Probability of winning in ${q.label}`), 'Close date P10', 'Close date P50', 'Close date P90'],
+    result.deals.map((d) => [d.id, d.name, d.stage, money(d.amount), probability(d.pWin), ...d.pWinByQuarter.map(probability), d.closeDate?.p10 ?? null, d.closeDate?.p50 ?? null, d.closeDate?.p90 ?? null]),
+    options,
+  );
+  const cac = writeCsv(
+    ['Stage id', 'Stage', `Expected cost (${c})`, `Cost per won deal (${c})`, `Cost on deals that end lost (${c})`],
+    [
+      ...model.stages.map((s) => [s.id, s.name, money(result.cac.costByStage[s.id] ?? 0), money(result.cac.costPerWinByStage[s.id] ?? null), money(result.cac.lostCostByStage[s.id] ?? 0)]),
+      ['total', 'All stages', money(result.cac.totalCost), money(result.cac.costPerWin), money(Object.values(result.cac.lostCostByStage).reduce((a, b) => a + b, 0))],
+    ],
+    options,
+  );
+  const metadata = writeCsv(
+    ['Field', 'Value'],
+    [
+      ['As-of date', result.meta.asOf],
+      ['Currency', result.meta.currency],
+      ['Trials', result.meta.trials],
+      ['Seed', result.meta.seed],
+      ['Engine version', result.meta.engineVersion],
+      ['App version', run.appVersion],
+      ['Model file', run.modelFileName],
+      ['Expected wins (all deals, any time)', count(result.cac.expectedWins)],
+      ['Note', 'Forecast, not actuals: Monte Carlo simulation of the open pipeline and new pipeline.'],
+    ],
+    options,
+  );
+  return { quarters, deals, cac, metadata };
+}
