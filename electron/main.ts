@@ -1,0 +1,111 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron';
+import Store from 'electron-store';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { IPC_CALLS, ipcChannel, MENU_CHANNEL } from '../shared/ipc/channels.ts';
+import { writeFileAtomic } from './atomic-file.ts';
+import { createHandlers } from './handlers.ts';
+import { dispatchIpc } from '../shared/ipc/dispatch.ts';
+import { menuTemplate } from './menu.ts';
+import { openPreferences, type KeyValueStore } from './preferences.ts';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender, resolveAppFile, secureWebPreferences } from './security.ts';
+import { restoreBounds } from './window-state.ts';
+import { WorkspaceStore } from './workspace-store.ts';
+
+// Thin glue: every decision lives in the modules imported above, which are tested in plain Node.
+const here = dirname(fileURLToPath(import.meta.url));
+const distFolder = join(here, '..', 'dist');
+let mainWindow: BrowserWindow | null = null;
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox('Topdown Forecast could not start', String(error));
+    app.quit();
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(request.url, distFolder);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  const userData = app.getPath('userData');
+  const preferencesFile = join(userData, 'preferences.json');
+  const { preferences, notice } = await openPreferences(
+    () => new Store({ name: 'preferences', clearInvalidConfig: false }) as unknown as KeyValueStore,
+    preferencesFile,
+  );
+  const handlers = createHandlers({
+    store: new WorkspaceStore(join(userData, 'workspaces')),
+    preferences,
+    startupNotices: notice ? [notice] : [],
+    files: { readText: (path) => readFile(path, 'utf8'), write: (path, data) => writeFileAtomic(path, data, 0o644) },
+    dialogs: {
+      chooseFileToOpen: async () => {
+        const options = { properties: ['openFile' as const], filters: [{ name: 'Forecast workspace', extensions: ['json'] }] };
+        const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+      },
+      chooseSaveLocation: async (suggestedName) => {
+        const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
+        const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return chosen.canceled ? null : (chosen.filePath ?? null);
+      },
+    },
+  });
+  for (const call of IPC_CALLS) {
+    ipcMain.handle(ipcChannel(call), (event, ...args: unknown[]) =>
+      dispatchIpc(handlers, call, args, isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame)),
+    );
+  }
+
+  const bounds = restoreBounds(preferences.windowState, screen.getAllDisplays().map((d) => d.workArea));
+  mainWindow = new BrowserWindow({
+    ...bounds,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title: 'Topdown Forecast',
+    webPreferences: secureWebPreferences(join(here, 'preload.cjs')),
+  });
+  if (preferences.windowState?.maximized) mainWindow.maximize();
+  const send = (command: Parameters<Parameters<typeof menuTemplate>[0]>[0]) => {
+    if (mainWindow && isAppUrl(mainWindow.webContents.getURL())) mainWindow.webContents.send(MENU_CHANNEL, command);
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (!mainWindow) return;
+    const b = mainWindow.getNormalBounds();
+    preferences.windowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: mainWindow.isMaximized() };
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(APP_ENTRY);
+}
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,15 @@
+import type { ForecastAppApi } from '../../shared/ipc/contract.ts';
+import { createBrowserHost } from './browser-host.ts';
+import { domFiles } from './dom-files.ts';
+
+declare global {
+  interface Window {
+    /** Provided by the Electron preload; absent in a plain browser. */
+    forecastApp?: ForecastAppApi;
+  }
+}
+
+/** The one interface the UI talks to: Electron's preload, or the browser host over IndexedDB. */
+export async function connectForecastApp(): Promise<ForecastAppApi> {
+  return window.forecastApp ?? createBrowserHost(indexedDB, domFiles);
+}

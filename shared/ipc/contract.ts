@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { ForecastModel } from '../model/schema.ts';
+import type { Result } from '../result.ts';
+import { WORKSPACE_ID_PATTERN, type OpenedWorkspace, type WorkspaceSummary } from '../workspace/document.ts';
+import type { IpcCall, MenuCommand } from './channels.ts';
+
+/**
+ * The one IPC contract: for each call, the schema of its arguments (checked in the main process, where
+ * everything from the renderer is `unknown` until it passes) and the type of its result. The main
+ * process registers handlers from this map, the preload is checked against `ForecastAppApi` with
+ * `satisfies`, and the browser host implements the same interface.
+ */
+const workspaceId = z.string().regex(WORKSPACE_ID_PATTERN, { message: 'is not a workspace id' });
+const MAX_EXPORT_BYTES = 200 * 1024 * 1024;
+
+export const exportPayloadSchema = z.strictObject({
+  /** A file name without folders, e.g. forecast-FY2027-Q1-2026-11-23-quarters.csv */
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.(csv|png|svg|zip|json)$/i, { message: 'must be a plain file name ending in .csv, .png, .svg, .zip or .json' }),
+  /** Text for CSV, SVG and JSON; bytes for PNG and ZIP. */
+  data: z.union([z.string().max(MAX_EXPORT_BYTES), z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_EXPORT_BYTES, { message: 'is too large' })]),
+});
+export type ExportPayload = z.infer<typeof exportPayloadSchema>;
+
+export const ipcArguments = {
+  getStartupState: z.tuple([]),
+  listWorkspaces: z.tuple([]),
+  openWorkspace: z.tuple([workspaceId]),
+  createWorkspace: z.tuple([z.strictObject({ name: z.string().trim().min(1).max(200), document: z.unknown() })]),
+  /** The document is validated as a forecast model in the handler (full problems list). */
+  saveWorkspace: z.tuple([workspaceId, z.unknown()]),
+  deleteWorkspace: z.tuple([workspaceId]),
+  importModelFile: z.tuple([]),
+  exportModelFile: z.tuple([workspaceId]),
+  saveExport: z.tuple([exportPayloadSchema]),
+} satisfies Record<IpcCall, z.ZodTuple>;
+
+export interface StartupState {
+  lastWorkspaceId: string | null;
+  /** Things the user must be told at start, e.g. that unreadable preferences were reset. */
+  notices: string[];
+}
+
+export interface SavedFile {
+  /** Where it went: a path in the desktop app, the file name in the browser. */
+  location: string;
+}
+
+export interface IpcResults {
+  getStartupState: StartupState;
+  listWorkspaces: WorkspaceSummary[];
+  openWorkspace: OpenedWorkspace;
+  createWorkspace: WorkspaceSummary;
+  saveWorkspace: WorkspaceSummary;
+  deleteWorkspace: null;
+  /** null when the user cancelled the dialog. */
+  importModelFile: WorkspaceSummary | null;
+  exportModelFile: SavedFile | null;
+  saveExport: SavedFile | null;
+}
+
+export type IpcArgs<K extends IpcCall> = z.input<(typeof ipcArguments)[K]>;
+
+/** What the renderer sees as `window.forecastApp`. Every call resolves to a Result; none rejects on bad input. */
+export type ForecastAppApi = {
+  [K in IpcCall]: (...args: IpcArgs<K>) => Promise<Result<IpcResults[K]>>;
+} & {
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+  /** Which host this is, for the few things that differ (native dialogs versus downloads). */
+  readonly host: 'electron' | 'browser';
+};
+
+export type IpcHandlers = {
+  [K in IpcCall]: (...args: z.output<(typeof ipcArguments)[K]>) => Promise<Result<IpcResults[K]>>;
+};
+
+export type { ForecastModel };

@@ -1,0 +1,105 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ForecastAppApi } from '../../shared/ipc/contract.ts';
+import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
+
+/** What a host can be told to do in place of the user at a dialog. */
+export interface FakeUser {
+  /** The next file the user picks to open (null: cancels). */
+  nextOpenedFile: { name: string; text: string } | null;
+  /** Files the user saved, by name. */
+  saved: Map<string, string | Uint8Array>;
+}
+
+/**
+ * The behaviour every host of `forecastApp` must share (Electron's main process and the browser
+ * host). Each host's test file calls this with a factory for a fresh, empty host.
+ */
+export function describeForecastAppContract(hostName: string, makeHost: (user: FakeUser) => Promise<ForecastAppApi>) {
+  describe(`forecastApp contract: ${hostName}`, () => {
+    let app: ForecastAppApi;
+    let user: FakeUser;
+    beforeEach(async () => {
+      user = { nextOpenedFile: null, saved: new Map() };
+      app = await makeHost(user);
+    });
+
+    const created = async () => {
+      const result = await app.createWorkspace({ name: 'Q1 plan', document: SAMPLE_WORKSPACE });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.value;
+    };
+
+    it('starts empty, then lists, opens and remembers a created workspace', async () => {
+      expect(await app.listWorkspaces()).toEqual({ ok: true, value: [] });
+      expect(await app.getStartupState()).toMatchObject({ ok: true, value: { lastWorkspaceId: null } });
+      const summary = await created();
+      expect(summary.name).toBe('Q1 plan');
+      const list = await app.listWorkspaces();
+      expect(list.ok && list.value.map((w) => w.id)).toEqual([summary.id]);
+      const opened = await app.openWorkspace(summary.id);
+      expect(opened.ok && opened.value.document).toMatchObject({ name: 'Q1 plan', deals: expect.arrayContaining([expect.objectContaining({ id: 'D-1019', owner: 'Priya Nair' })]) });
+      expect(opened.ok && opened.value.recovery).toBeNull();
+      expect(await app.getStartupState()).toMatchObject({ ok: true, value: { lastWorkspaceId: summary.id } });
+    });
+
+    it('saves edits and refuses invalid documents without touching the saved one', async () => {
+      const { id } = await created();
+      const opened = await app.openWorkspace(id);
+      if (!opened.ok) throw new Error('open');
+      const edited = { ...opened.value.document, horizonQuarters: 3 };
+      expect((await app.saveWorkspace(id, edited)).ok).toBe(true);
+      const broken = { ...edited, deals: [{ ...edited.deals[0], stage: 'pilott' }] };
+      const refused = await app.saveWorkspace(id, broken);
+      expect(refused.ok ? [] : refused.problems.map((p) => p.path)).toEqual(['deals[0].stage']);
+      const reopened = await app.openWorkspace(id);
+      expect(reopened.ok && reopened.value.document.horizonQuarters).toBe(3);
+      expect(reopened.ok && reopened.value.document.deals[0]?.stage).toBe(edited.deals[0]?.stage);
+    });
+
+    it('rejects malformed arguments with a clear problem instead of throwing', async () => {
+      const call = app as unknown as Record<string, (...args: unknown[]) => Promise<{ ok: boolean; problems?: { path: string; message: string }[] }>>;
+      const badId = await call.openWorkspace?.('../../etc/passwd');
+      expect(badId?.ok).toBe(false);
+      expect(badId?.problems?.[0]?.path).toBe('openWorkspace([0])');
+      const missingArgs = await call.saveWorkspace?.();
+      expect(missingArgs?.ok).toBe(false);
+      const badExport = await call.saveExport?.({ suggestedName: '../evil.sh', data: 'x' });
+      expect(badExport?.ok).toBe(false);
+      expect((await app.openWorkspace('no-such-workspace')).ok).toBe(false);
+    });
+
+    it('deletes a workspace and forgets it as the last one', async () => {
+      const { id } = await created();
+      await app.openWorkspace(id);
+      expect(await app.deleteWorkspace(id)).toEqual({ ok: true, value: null });
+      expect(await app.listWorkspaces()).toEqual({ ok: true, value: [] });
+      expect(await app.getStartupState()).toMatchObject({ ok: true, value: { lastWorkspaceId: null } });
+    });
+
+    it('imports a model file the user picks, and reports every problem of a bad one', async () => {
+      user.nextOpenedFile = { name: 'cfo-copy.forecast.json', text: JSON.stringify({ ...SAMPLE_WORKSPACE, name: 'CFO copy' }) };
+      const imported = await app.importModelFile();
+      expect(imported.ok && imported.value?.name).toBe('CFO copy');
+      user.nextOpenedFile = { name: 'bad.json', text: JSON.stringify({ ...SAMPLE_WORKSPACE, horizonQuarters: 40, currency: 'dollars' }) };
+      const refused = await app.importModelFile();
+      expect(refused.ok ? [] : refused.problems.map((p) => p.path)).toEqual(['bad.json: horizonQuarters', 'bad.json: currency']);
+      user.nextOpenedFile = { name: 'truncated.json', text: JSON.stringify(SAMPLE_WORKSPACE).slice(0, 200) };
+      const truncated = await app.importModelFile();
+      expect(truncated.ok ? '' : truncated.problems[0]?.message).toMatch(/not valid JSON/);
+      user.nextOpenedFile = null;
+      expect(await app.importModelFile()).toEqual({ ok: true, value: null });
+      expect((await app.listWorkspaces()).ok && ((await app.listWorkspaces()) as { value: unknown[] }).value.length).toBe(1);
+    });
+
+    it('exports a workspace and arbitrary export files through the user’s save choice', async () => {
+      const { id } = await created();
+      const exported = await app.exportModelFile(id);
+      expect(exported.ok && exported.value?.location).toMatch(/\.forecast\.json$/);
+      const [text] = [...user.saved.values()];
+      expect(JSON.parse(String(text))).toMatchObject({ version: 1, name: 'Q1 plan' });
+      const csv = await app.saveExport({ suggestedName: 'forecast-quarters.csv', data: 'a,b\r\n' });
+      expect(csv.ok).toBe(true);
+      expect([...user.saved.values()]).toContain('a,b\r\n');
+    });
+  });
+}
