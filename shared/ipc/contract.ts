@@ -19,6 +19,8 @@ export const exportPayloadSchema = z.strictObject({
     .string()
     .min(1)
     .max(200)
+    // No folders, no characters that are invalid in file names on Windows, no control characters.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
     .regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.(csv|png|svg|zip|json)$/i, { message: 'must be a plain file name ending in .csv, .png, .svg, .zip or .json' }),
   /** Text for CSV, SVG and JSON; bytes for PNG and ZIP. */
   data: z.union([z.string().max(MAX_EXPORT_BYTES), z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_EXPORT_BYTES, { message: 'is too large' })]),

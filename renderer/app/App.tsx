@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { CacChart } from '../components/CacChart.tsx';
+import { DealsCarryingQuarter } from '../components/DealsCarryingQuarter.tsx';
+import { Notices } from '../components/Notices.tsx';
+import { Problems } from '../components/Problems.tsx';
+import { QuarterChart } from '../components/QuarterChart.tsx';
+import { QuarterSummary } from '../components/QuarterSummary.tsx';
+import { useAppShallow } from '../state/store.ts';
+import type { Session } from './session.ts';
+
+export function App({ session }: { session: Session }) {
+  const { document, result, stale, selectedQuarter } = useAppShallow((s) => ({ document: s.document, result: s.result, stale: s.stale, selectedQuarter: s.selectedQuarter }));
+
+  useEffect(() => {
+    // Keyboard shortcuts for the browser host; in Electron the menu's accelerators send the same commands.
+    if (session.api.host !== 'browser') return;
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.metaKey || event.ctrlKey;
+      if (!mod || (event.target instanceof HTMLElement && event.target.closest('input, textarea, select'))) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) void session.command('undo');
+      else if ((key === 'z' && event.shiftKey) || key === 'y') void session.command('redo');
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session]);
+
+  return (
+    <div className="app">
+      <AppHeader session={session} />
+      <Notices />
+      <main className={stale ? 'dashboard stale' : 'dashboard'} aria-busy={!result}>
+        <Problems />
+        {document && result ? (
+          <>
+            <QuarterSummary result={result} currency={document.currency} />
+            <div className="grid">
+              <QuarterChart result={result} currency={document.currency} />
+              <DealsCarryingQuarter model={document} result={result} quarter={selectedQuarter} />
+              <CacChart model={document} result={result} />
+            </div>
+            <p className="footnote">
+              Forecast, not actuals: {result.meta.trials.toLocaleString('en-US')} Monte Carlo trials of the open pipeline and expected new pipeline, seed {result.meta.seed}, as of {result.meta.asOf}.
+            </p>
+          </>
+        ) : (
+          <p className="loading">Opening your workspace…</p>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { Session } from './app/session.ts';
+import { connectForecastApp } from './host/forecast-app.ts';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('The page has no #root element');
+  const session = new Session(await connectForecastApp());
+  window.addEventListener('beforeunload', () => void session.flushSave());
+  createRoot(root).render(
+    <StrictMode>
+      <App session={session} />
+    </StrictMode>,
+  );
+  await session.start();
+}
+
+boot().catch((error: unknown) => {
+  const root = document.getElementById('root');
+  if (root) root.textContent = `The app could not start: ${error instanceof Error ? error.message : String(error)}`;
+});

@@ -1,0 +1,31 @@
+import { expect, openApp, test } from './fixtures.ts';
+
+test('opens on the sample workspace with a forecast, and no console errors', async ({ page, consoleErrors }) => {
+  await openApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sample: enterprise pipeline' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Bookings per fiscal quarter' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Customer acquisition cost by stage' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: /FY2027 Q4: most likely \$/ })).toBeVisible();
+  await expect(page.getByText(/chance of reaching the \$4M target/).first()).toBeVisible();
+  await expect(page.getByRole('table')).toContainText('Zenith Financial');
+  await expect(page).toHaveTitle('Sample: enterprise pipeline · Topdown Forecast');
+  await page.screenshot({ path: 'test-results/screens/dashboard.png', fullPage: true });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('keeps the workspace across a reload and selects quarters', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('listitem', { name: /FY2028 Q1/ }).click();
+  await expect(page.getByRole('heading', { name: 'Deals that carry FY2028 Q1' })).toBeVisible();
+  await page.reload();
+  await openApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sample: enterprise pipeline' })).toBeVisible();
+});
+
+test('shows a dark theme when the system asks for one', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp(page);
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(background).toBe('rgb(17, 22, 29)');
+  await page.screenshot({ path: 'test-results/screens/dashboard-dark.png', fullPage: true });
+});

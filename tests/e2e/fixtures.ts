@@ -1,0 +1,25 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every test gets a fresh browser context, so its own empty storage (IndexedDB), and fails on any
+ * console error or uncaught page error.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+    expect(errors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the app and waits for the finished forecast of the current workspace. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByText(/20,000 simulated trials/)).toBeVisible();
+}
