@@ -10,6 +10,7 @@ import {
   WORKSPACE_EXTENSION,
   WORKSPACE_ID_PATTERN,
   WORKSPACE_VERSION,
+  workspaceIdFor,
   workspaceText,
   type OpenedWorkspace,
   type WorkspaceSummary,
@@ -63,7 +64,7 @@ export class WorkspaceStore {
   async create(name: string, document: unknown): Promise<Result<WorkspaceSummary>> {
     const valid = validateModel(typeof document === 'object' && document !== null ? { ...document, name } : document);
     if (!valid.ok) return valid;
-    const id = `${slug(name)}-${randomBytes(3).toString('hex')}`;
+    const id = workspaceIdFor(name, randomBytes(3).toString('hex'));
     await mkdir(this.root, { recursive: true, mode: 0o700 });
     await writeFileAtomic(this.file(id), workspaceText(valid.value));
     return ok({ id, name, updatedAt: new Date(this.now()).toISOString() });
@@ -175,16 +176,6 @@ function safeVersion(text: string): number | null {
   } catch {
     return null;
   }
-}
-
-function slug(name: string): string {
-  const base = name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return base || 'workspace';
 }
 
 export type { ForecastModel };

@@ -1,15 +1,25 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { CacChart } from '../components/CacChart.tsx';
 import { DealsCarryingQuarter } from '../components/DealsCarryingQuarter.tsx';
 import { Notices } from '../components/Notices.tsx';
 import { Problems } from '../components/Problems.tsx';
+import { SettingsEditor } from '../components/editors/SettingsEditor.tsx';
+import { StageEditor } from '../components/editors/StageEditor.tsx';
 import { QuarterChart } from '../components/QuarterChart.tsx';
 import { QuarterSummary } from '../components/QuarterSummary.tsx';
 import { useAppShallow } from '../state/store.ts';
 import type { Session } from './session.ts';
 
+const TABS = [
+  { id: 'forecast', label: 'Forecast' },
+  { id: 'model', label: 'Stage model' },
+  { id: 'settings', label: 'Calendar and targets' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+
 export function App({ session }: { session: Session }) {
+  const [tab, setTab] = useState<Tab>('forecast');
   const { document, result, stale, selectedQuarter } = useAppShallow((s) => ({ document: s.document, result: s.result, stale: s.stale, selectedQuarter: s.selectedQuarter }));
 
   useEffect(() => {
@@ -32,9 +42,18 @@ export function App({ session }: { session: Session }) {
     <div className="app">
       <AppHeader session={session} />
       <Notices />
-      <main className={stale ? 'dashboard stale' : 'dashboard'} aria-busy={!result}>
+      <nav className="tabs" role="tablist" aria-label="Views">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls="view" onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      <main id="view" role="tabpanel" aria-labelledby={`tab-${tab}`} className={stale ? 'dashboard stale' : 'dashboard'} aria-busy={!result}>
         <Problems />
-        {document && result ? (
+        {document && tab === 'model' ? <StageEditor model={document} /> : null}
+        {document && tab === 'settings' ? <SettingsEditor model={document} /> : null}
+        {tab !== 'forecast' ? null : document && result ? (
           <>
             <QuarterSummary result={result} currency={document.currency} />
             <div className="grid">

@@ -2,7 +2,7 @@ import { apiFromHandlers } from '../../shared/ipc/dispatch.ts';
 import type { ForecastAppApi, IpcHandlers } from '../../shared/ipc/contract.ts';
 import { validateModel } from '../../shared/model/validate.ts';
 import { fail, ok } from '../../shared/result.ts';
-import { readWorkspaceText, WORKSPACE_EXTENSION, workspaceText, type WorkspaceSummary } from '../../shared/workspace/document.ts';
+import { readWorkspaceText, WORKSPACE_EXTENSION, workspaceIdFor, workspaceText, type WorkspaceSummary } from '../../shared/workspace/document.ts';
 import { openKeyValueDatabase, type KeyValueDatabase } from './idb.ts';
 
 /** What the browser offers instead of native dialogs. */
@@ -40,8 +40,7 @@ function browserHandlers(db: KeyValueDatabase, files: BrowserFiles): IpcHandlers
   const create = async (name: string, document: unknown) => {
     const valid = validateModel(typeof document === 'object' && document !== null ? { ...document, name } : document);
     if (!valid.ok) return valid;
-    const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'workspace';
-    const id = `${base}-${Date.now().toString(36)}${(counter++).toString(36)}`;
+    const id = workspaceIdFor(name, `${Date.now().toString(36)}${(counter++).toString(36)}`);
     const stored = { id, document: valid.value, updatedAt: new Date().toISOString() };
     await db.put(WORKSPACES, id, stored);
     return ok(summary(stored));

@@ -54,3 +54,14 @@ export function workspaceText(document: ForecastModel): string {
 
 /** Workspace ids are file names too, so they are kept to a safe alphabet. */
 export const WORKSPACE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** A new workspace id from its name and a unique suffix, e.g. "q1-plan-3f9a2c". */
+export function workspaceIdFor(name: string, uniqueSuffix: string): string {
+  const base = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `${base || 'workspace'}-${uniqueSuffix}`;
+}
