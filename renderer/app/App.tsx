@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { CacChart } from '../components/CacChart.tsx';
+import { DealCloseCurve } from '../components/DealCloseCurve.tsx';
+import { FanChart } from '../components/FanChart.tsx';
+import { FunnelChart } from '../components/FunnelChart.tsx';
+import { QuarterHistogram } from '../components/QuarterHistogram.tsx';
 import { DealsCarryingQuarter } from '../components/DealsCarryingQuarter.tsx';
 import { Notices } from '../components/Notices.tsx';
 import { Problems } from '../components/Problems.tsx';
@@ -20,7 +24,8 @@ type Tab = (typeof TABS)[number]['id'];
 
 export function App({ session }: { session: Session }) {
   const [tab, setTab] = useState<Tab>('forecast');
-  const { document, result, stale, selectedQuarter } = useAppShallow((s) => ({ document: s.document, result: s.result, stale: s.stale, selectedQuarter: s.selectedQuarter }));
+  const { document, result, charts, stale, selectedQuarter } = useAppShallow((s) => ({ document: s.document, result: s.result, charts: s.charts, stale: s.stale, selectedQuarter: s.selectedQuarter }));
+  const [dealId, setDealId] = useState<string | null>(null);
 
   useEffect(() => {
     // Keyboard shortcuts for the browser host; in Electron the menu's accelerators send the same commands.
@@ -58,8 +63,12 @@ export function App({ session }: { session: Session }) {
             <QuarterSummary result={result} currency={document.currency} />
             <div className="grid">
               <QuarterChart result={result} currency={document.currency} />
+              {charts ? <QuarterHistogram result={result} charts={charts} quarter={selectedQuarter} currency={document.currency} /> : null}
               <DealsCarryingQuarter model={document} result={result} quarter={selectedQuarter} />
+              {charts ? <FanChart charts={charts} currency={document.currency} asOf={document.asOf} /> : null}
+              <DealCloseCurve result={result} dealId={dealId} onSelect={setDealId} />
               <CacChart model={document} result={result} />
+              <FunnelChart result={result} />
             </div>
             <p className="footnote">
               Forecast, not actuals: {result.meta.trials.toLocaleString('en-US')} Monte Carlo trials of the open pipeline and expected new pipeline, seed {result.meta.seed}, as of {result.meta.asOf}.

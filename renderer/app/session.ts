@@ -19,8 +19,8 @@ export class Session {
   constructor(readonly api: ForecastAppApi) {
     const store = useAppStore.getState;
     this.runner = new ForecastRunner({
-      onProgress: (result, done, total) => store().runProgress(result, done, total),
-      onDone: (result) => store().runDone(result),
+      onProgress: (result, charts, done, total) => store().runProgress(result, charts, done, total),
+      onDone: (result, charts) => store().runDone(result, charts),
       onInvalid: (problems) => store().runInvalid(problems),
     });
     this.unsubscribe.push(

@@ -1,10 +1,11 @@
+import type { ChartData } from '../../shared/engine/chart-data.ts';
 import type { ForecastResult } from '../../shared/engine/result-types.ts';
 import type { Problem } from '../../shared/result.ts';
 import type { FromForecastWorker, ToForecastWorker } from './worker-messages.ts';
 
 export interface RunListener {
-  onProgress(result: ForecastResult, trialsDone: number, trialsTotal: number): void;
-  onDone(result: ForecastResult): void;
+  onProgress(result: ForecastResult, charts: ChartData, trialsDone: number, trialsTotal: number): void;
+  onDone(result: ForecastResult, charts: ChartData): void;
   onInvalid(problems: Problem[]): void;
 }
 
@@ -17,8 +18,8 @@ export class ForecastRunner {
     this.worker.onmessage = (event: MessageEvent<FromForecastWorker>) => {
       const message = event.data;
       if (message.runId !== this.runId) return; // a result of a superseded run
-      if (message.type === 'progress') this.listener.onProgress(message.result, message.trialsDone, message.trialsTotal);
-      else if (message.type === 'done') this.listener.onDone(message.result);
+      if (message.type === 'progress') this.listener.onProgress(message.result, message.charts, message.trialsDone, message.trialsTotal);
+      else if (message.type === 'done') this.listener.onDone(message.result, message.charts);
       else this.listener.onInvalid(message.problems);
     };
   }

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { createAccumulator } from '../../shared/engine/accumulator.ts';
+import { chartData } from '../../shared/engine/chart-data.ts';
 import { BLOCK_TRIALS } from '../../shared/engine/constants.ts';
 import { prepareForecast } from '../../shared/engine/run.ts';
 import { simulateBlock } from '../../shared/engine/simulate-block.ts';
@@ -39,10 +40,10 @@ async function run(runId: number, model: unknown, trials: number, seed: number):
     if (block < p.blockCount - 1 && now - lastPost >= REFINE_MS) {
       lastPost = now;
       const trialsDone = Math.min(trials, (block + 1) * BLOCK_TRIALS);
-      post({ type: 'progress', runId, result: summarize(plan.value, acc, now - started), trialsDone, trialsTotal: trials });
+      post({ type: 'progress', runId, result: summarize(plan.value, acc, now - started), charts: chartData(plan.value, acc), trialsDone, trialsTotal: trials });
     }
     await yieldToMessages();
     if (currentRun !== runId) return; // superseded or cancelled
   }
-  post({ type: 'done', runId, result: summarize(plan.value, acc, Math.round(performance.now() - started)) });
+  post({ type: 'done', runId, result: summarize(plan.value, acc, Math.round(performance.now() - started)), charts: chartData(plan.value, acc) });
 }

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ChartData } from '../../shared/engine/chart-data.ts';
 import type { ForecastResult } from '../../shared/engine/result-types.ts';
 import type { Problem } from '../../shared/result.ts';
 import type { AppState } from './store.ts';
@@ -7,6 +8,7 @@ export const DEFAULT_RUN_TRIALS = 20_000;
 
 export interface RunSlice {
   result: ForecastResult | null;
+  charts: ChartData | null;
   /** True while the shown result belongs to an earlier version of the model. */
   stale: boolean;
   progress: { done: number; total: number } | null;
@@ -14,21 +16,22 @@ export interface RunSlice {
   trials: number;
   seed: number;
   runStarted(): void;
-  runProgress(result: ForecastResult, done: number, total: number): void;
-  runDone(result: ForecastResult): void;
+  runProgress(result: ForecastResult, charts: ChartData, done: number, total: number): void;
+  runDone(result: ForecastResult, charts: ChartData): void;
   runInvalid(problems: Problem[]): void;
 }
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
   result: null,
+  charts: null,
   stale: false,
   progress: null,
   problems: [],
   trials: DEFAULT_RUN_TRIALS,
   seed: 1,
   runStarted: () => set((s) => ({ stale: s.result !== null, progress: { done: 0, total: s.trials }, problems: [] })),
-  runProgress: (result, done, total) => set({ result, stale: false, progress: { done, total } }),
-  runDone: (result) => set({ result, stale: false, progress: null }),
+  runProgress: (result, charts, done, total) => set({ result, charts, stale: false, progress: { done, total } }),
+  runDone: (result, charts) => set({ result, charts, stale: false, progress: null }),
   // The last good result stays on screen, marked stale, next to the problems.
   runInvalid: (problems) => set({ problems, stale: true, progress: null }),
 });
