@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { CacChart } from '../components/CacChart.tsx';
 import { DealCloseCurve } from '../components/DealCloseCurve.tsx';
+import { DealsTable } from '../components/DealsTable.tsx';
 import { FanChart } from '../components/FanChart.tsx';
 import { FunnelChart } from '../components/FunnelChart.tsx';
 import { QuarterHistogram } from '../components/QuarterHistogram.tsx';
@@ -17,6 +18,7 @@ import type { Session } from './session.ts';
 
 const TABS = [
   { id: 'forecast', label: 'Forecast' },
+  { id: 'pipeline', label: 'Pipeline' },
   { id: 'model', label: 'Stage model' },
   { id: 'settings', label: 'Calendar and targets' },
 ] as const;
@@ -56,6 +58,7 @@ export function App({ session }: { session: Session }) {
       </nav>
       <main id="view" role="tabpanel" aria-labelledby={`tab-${tab}`} className={stale ? 'dashboard stale' : 'dashboard'} aria-busy={!result}>
         <Problems />
+        {document && tab === 'pipeline' ? <DealsTable model={document} result={result} /> : null}
         {document && tab === 'model' ? <StageEditor model={document} /> : null}
         {document && tab === 'settings' ? <SettingsEditor model={document} /> : null}
         {tab !== 'forecast' ? null : document && result ? (

@@ -19,18 +19,24 @@ interface NumberFieldProps {
   hint?: string;
   /** Bounds in display units, checked first so messages speak the user's units (e.g. percent). */
   displayRange?: { above: number; atMost: number };
+  /** Show thousands separators when not being edited (money). */
+  grouped?: boolean;
 }
 
-const show = (value: number | undefined, scale: number) => (value === undefined ? '' : String(Math.round(value * scale * 1e6) / 1e6));
+const show = (value: number | undefined, scale: number, grouped: boolean) => {
+  if (value === undefined) return '';
+  const shown = Math.round(value * scale * 1e6) / 1e6;
+  return grouped ? shown.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(shown);
+};
 
 /**
  * A number input validated as it is typed: the message appears beside the field, and the model only
  * changes (one undo step) when the user leaves the field or presses Enter with a valid value.
  */
-export function NumberField({ label, hideLabel, value, scale = 1, path, apply, optional, suffix, hint, displayRange }: NumberFieldProps) {
+export function NumberField({ label, hideLabel, value, scale = 1, path, apply, optional, suffix, hint, displayRange, grouped = false }: NumberFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const text = draft ?? show(value, scale);
+  const text = draft ?? show(value, scale, grouped);
 
   const check = (typed: string): { next: number | undefined; message: string | null } => {
     const model = useAppStore.getState().document;

@@ -59,7 +59,7 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
             <NumberField
               key={q.start}
               optional
-              label={`${q.label} target`}
+              grouped label={`${q.label} target`}
               suffix={model.currency}
               value={model.targets?.[q.start]}
               path={`targets["${q.start}"]`}
@@ -71,8 +71,8 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
       <ChartCard title="New pipeline" subtitle="Deals not created yet, arriving through the horizon and entering the first stage.">
         <div className="form-grid">
           <NumberField label="New deals per month" value={np.dealsPerMonth} path="newPipeline.dealsPerMonth" apply={(m, v) => ({ ...m, newPipeline: { ...np, dealsPerMonth: v ?? NaN } })} />
-          <NumberField label="Typical deal size" suffix={model.currency} value={np.amount.median} path="newPipeline.amount" apply={(m, v) => ({ ...m, newPipeline: { ...np, amount: { ...np.amount, median: v ?? NaN } } })} />
-          <NumberField label="Large deal size (P90)" suffix={model.currency} value={np.amount.p90} path="newPipeline.amount" apply={(m, v) => ({ ...m, newPipeline: { ...np, amount: { ...np.amount, p90: v ?? NaN } } })} />
+          <NumberField grouped label="Typical deal size" suffix={model.currency} value={np.amount.median} path="newPipeline.amount" apply={(m, v) => ({ ...m, newPipeline: { ...np, amount: { ...np.amount, median: v ?? NaN } } })} />
+          <NumberField grouped label="Large deal size (P90)" suffix={model.currency} value={np.amount.p90} path="newPipeline.amount" apply={(m, v) => ({ ...m, newPipeline: { ...np, amount: { ...np.amount, p90: v ?? NaN } } })} />
         </div>
       </ChartCard>
     </div>

@@ -67,10 +67,10 @@ export function StageEditor({ model }: { model: ForecastModel }) {
                   <NumberField hideLabel label={`${stage.name} slow-case days`} suffix="days" value={stage.duration.p90} path={`${at}.duration`} apply={(m, v) => updateStage(m, i, { duration: { ...stage.duration, p90: v ?? NaN } })} />
                 </td>
                 <td>
-                  <NumberField hideLabel label={`${stage.name} cost per day`} suffix={c} value={stage.costPerDay} path={`${at}.costPerDay`} apply={(m, v) => updateStage(m, i, { costPerDay: v ?? NaN })} />
+                  <NumberField hideLabel grouped label={`${stage.name} cost per day`} suffix={c} value={stage.costPerDay} path={`${at}.costPerDay`} apply={(m, v) => updateStage(m, i, { costPerDay: v ?? NaN })} />
                 </td>
                 <td>
-                  <NumberField hideLabel label={`${stage.name} cost on entry`} suffix={c} value={stage.entryCost} path={`${at}.entryCost`} apply={(m, v) => updateStage(m, i, { entryCost: v ?? NaN })} />
+                  <NumberField hideLabel grouped label={`${stage.name} cost on entry`} suffix={c} value={stage.entryCost} path={`${at}.entryCost`} apply={(m, v) => updateStage(m, i, { entryCost: v ?? NaN })} />
                 </td>
                 <td className="num">{count}</td>
                 <td className="row-actions">

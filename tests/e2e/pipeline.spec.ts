@@ -1,0 +1,63 @@
+import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
+import { expect, openApp, test } from './fixtures.ts';
+
+test('sorts, filters, edits, adds and deletes deals, with undo', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  const grid = page.getByRole('grid', { name: 'Deals' });
+  await expect(page.getByText('Showing 40 of 40 deals')).toBeVisible();
+  // Sorted by amount, largest first.
+  await expect(grid.getByRole('row').nth(1)).toContainText('Zenith Financial');
+  await page.getByRole('button', { name: 'Account' }).click();
+  await expect(grid.getByRole('row').nth(1).getByLabel('Acme Corp account')).toBeVisible();
+
+  await page.getByLabel('Filter deals').fill('procurement');
+  await expect(page.getByText('Showing 7 of 40 deals')).toBeVisible();
+  await page.getByLabel('Filter deals').fill('');
+
+  const amount = page.getByLabel('Acme Corp amount');
+  await amount.fill('-5');
+  await expect(page.getByRole('alert').filter({ hasText: 'Acme Corp amount must be above 0' })).toBeVisible();
+  await amount.fill('$900,000');
+  await amount.press('Enter');
+  await expect(amount).toHaveValue('900,000');
+  await page.getByLabel('Acme Corp stage').selectOption({ label: 'Procurement and legal' });
+
+  await page.getByRole('button', { name: 'Add deal' }).click();
+  await expect(page.getByText('Showing 41 of 41 deals')).toBeVisible();
+  await page.getByLabel('Select Acme Corp').check();
+  await page.getByLabel('Select Atlas Reinsurance').check();
+  await page.getByRole('button', { name: 'Delete selected' }).click();
+  await expect(page.getByText('Showing 39 of 39 deals')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/pipeline.png' });
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Showing 41 of 41 deals')).toBeVisible();
+  await expect(page.getByLabel('Acme Corp amount')).toHaveValue('900,000');
+});
+
+test('opens a 5,000-deal model and renders only the visible rows', async ({ page }) => {
+  await openApp(page);
+  const stages = ['discovery', 'exec-presentation', 'pilot', 'security', 'procurement'];
+  const deals = Array.from({ length: 5000 }, (_, i) => ({
+    id: `BIG-${i}`,
+    name: `Account ${String(i).padStart(4, '0')}`,
+    amount: 50_000 + ((i * 7919) % 900_000),
+    stage: stages[i % 5],
+    stageEnteredOn: '2026-10-01',
+  }));
+  const model = { ...SAMPLE_WORKSPACE, name: 'Big pipeline', deals };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'big.forecast.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await expect(page.getByRole('heading', { level: 1, name: 'Big pipeline' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await expect(page.getByText('Showing 5,000 of 5,000 deals')).toBeVisible();
+  const grid = page.getByRole('grid', { name: 'Deals' });
+  expect(await grid.getByRole('row').count()).toBeLessThan(40);
+  await page.getByRole('button', { name: 'Account' }).click();
+  await page.locator('.deal-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.getByLabel('Account 4999 account')).toBeVisible();
+  await page.getByLabel('Filter deals').fill('Account 1234');
+  await expect(page.getByText('Showing 1 of 5,000 deals')).toBeVisible();
+});
