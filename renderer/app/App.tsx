@@ -13,6 +13,7 @@ import { SettingsEditor } from '../components/editors/SettingsEditor.tsx';
 import { StageEditor } from '../components/editors/StageEditor.tsx';
 import { QuarterChart } from '../components/QuarterChart.tsx';
 import { QuarterSummary } from '../components/QuarterSummary.tsx';
+import { ImportDialog } from '../import/ImportDialog.tsx';
 import { useAppShallow } from '../state/store.ts';
 import type { Session } from './session.ts';
 
@@ -26,7 +27,7 @@ type Tab = (typeof TABS)[number]['id'];
 
 export function App({ session }: { session: Session }) {
   const [tab, setTab] = useState<Tab>('forecast');
-  const { document, result, charts, stale, selectedQuarter } = useAppShallow((s) => ({ document: s.document, result: s.result, charts: s.charts, stale: s.stale, selectedQuarter: s.selectedQuarter }));
+  const { document, result, charts, stale, selectedQuarter, dialog } = useAppShallow((s) => ({ document: s.document, result: s.result, charts: s.charts, stale: s.stale, selectedQuarter: s.selectedQuarter, dialog: s.dialog }));
   const [dealId, setDealId] = useState<string | null>(null);
 
   useEffect(() => {
@@ -81,6 +82,7 @@ export function App({ session }: { session: Session }) {
           <p className="loading">Opening your workspace…</p>
         )}
       </main>
+      {dialog === 'importCsv' && document ? <ImportDialog model={document} /> : null}
     </div>
   );
 }

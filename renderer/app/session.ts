@@ -114,7 +114,8 @@ export class Session {
       else if (saved.value) store.addNotice('info', `Saved a copy as ${saved.value.location}.`);
       return;
     }
-    store.addNotice('info', command === 'importCsv' ? 'CSV import of a CRM pipeline export is not available yet.' : 'Exports are not available yet.');
+    if (command === 'importCsv') return store.openDialog('importCsv');
+    store.addNotice('info', 'Exports of forecasts and charts are not available yet.');
   }
 
   dispose(): void {

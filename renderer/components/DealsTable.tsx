@@ -30,7 +30,7 @@ interface Row {
 
 /** The open pipeline: sort, filter, edit in place, add, delete, select many. Rows are virtualized. */
 export function DealsTable({ model, result }: { model: ForecastModel; result: ForecastResult | null }) {
-  const edit = useAppShallow((s) => s.edit);
+  const { edit, openDialog } = useAppShallow((s) => ({ edit: s.edit, openDialog: s.openDialog }));
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'amount', descending: true });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -92,6 +92,9 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
           {selected.size > 0 ? `, ${selected.size} selected` : ''}
         </span>
         <span className="spacer" />
+        <button type="button" onClick={() => openDialog('importCsv')}>
+          Import CSV…
+        </button>
         <button type="button" onClick={() => edit(addDeal)} disabled={model.stages.length === 0}>
           Add deal
         </button>

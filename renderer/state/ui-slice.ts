@@ -10,6 +10,9 @@ export interface Notice {
 export interface UiSlice {
   notices: Notice[];
   selectedQuarter: number;
+  /** The modal dialog that is open, if any. */
+  dialog: 'importCsv' | null;
+  openDialog(dialog: 'importCsv' | null): void;
   addNotice(tone: Notice['tone'], text: string): void;
   dismissNotice(id: number): void;
   selectQuarter(index: number): void;
@@ -20,6 +23,8 @@ let nextNoticeId = 1;
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   notices: [],
   selectedQuarter: 0,
+  dialog: null,
+  openDialog: (dialog) => set({ dialog }),
   addNotice: (tone, text) => set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, tone, text }] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   selectQuarter: (selectedQuarter) => set({ selectedQuarter }),

@@ -61,6 +61,8 @@ export const modelSchema = z.strictObject({
   deals: z.array(dealSchema).max(L.maxDeals),
   newPipeline: newPipelineSchema.optional(),
   targets: z.record(isoDay, nonNegative(L.maxAmount)).optional(),
+  /** How this workspace's CRM names its stages: CRM stage name → stage id ("" for closed stages). */
+  crmStageMapping: z.record(text, text).optional(),
 });
 
 /** A model as written in a file (defaults not yet applied). */

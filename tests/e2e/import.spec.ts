@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+async function startImport(page: Page, name: string) {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import pipeline from CSV' });
+  await dialog.getByLabel('CSV file').setInputFiles(fixture(name));
+  return dialog;
+}
+
+test('imports a Salesforce opportunity report, replacing the pipeline, and undo brings it back', async ({ page }) => {
+  const dialog = await startImport(page, 'salesforce-opportunities.csv');
+  await expect(dialog.getByText('6 deals ready to import')).toBeVisible();
+  await expect(dialog.getByLabel('Negotiation/Review')).toHaveValue('procurement');
+  await expect(dialog.getByRole('region', { name: 'Rows left out' })).toContainText('Line 8: stage "Closed Won" is not an open stage');
+  await page.screenshot({ path: 'test-results/screens/import-salesforce.png', fullPage: true });
+  await dialog.getByRole('button', { name: 'Import 6 deals' }).click();
+  await expect(page.getByText('Showing 6 of 6 deals')).toBeVisible();
+  await expect(page.getByLabel('Zenith Financial - Renewal + Expansion amount')).toHaveValue('1,200,000');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Showing 40 of 40 deals')).toBeVisible();
+});
+
+test('imports a HubSpot export after the user maps the stages the app could not guess, merging by id', async ({ page }) => {
+  const dialog = await startImport(page, 'hubspot-deals.csv');
+  await expect(dialog.getByText('4 deals ready to import')).toBeVisible();
+  await expect(dialog.getByText('Line 2: stage "Appointment Scheduled" is not mapped to a stage of the model')).toBeVisible();
+  await dialog.getByLabel('Appointment Scheduled').selectOption({ label: 'Discovery' });
+  await dialog.getByLabel('Decision Maker Bought-In').selectOption({ label: 'Security and compliance review' });
+  await expect(dialog.getByText('6 deals ready to import')).toBeVisible();
+  await dialog.getByLabel('Merge by deal id', { exact: false }).check();
+  await dialog.getByRole('button', { name: 'Import 6 deals' }).click();
+  await expect(page.getByText('Showing 46 of 46 deals')).toBeVisible();
+  await page.getByLabel('Filter deals').fill('Évora');
+  await expect(page.getByLabel('Évora Saúde amount')).toHaveValue('215,000');
+  // The mapping is remembered for this workspace.
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  await page.getByRole('dialog').getByLabel('CSV file').setInputFiles(fixture('hubspot-deals.csv'));
+  await expect(page.getByRole('dialog').getByLabel('Appointment Scheduled')).toHaveValue('discovery');
+});
+
+test('imports a semicolon-delimited European UTF-16 file with decimal commas', async ({ page }) => {
+  const dialog = await startImport(page, 'european-pipeline.csv');
+  await expect(dialog.getByText(/UTF-16LE, separated by “;”/)).toBeVisible();
+  await expect(dialog.getByLabel('Amounts are written like')).toHaveValue('comma-decimal');
+  const preview = dialog.getByRole('table', { name: 'Import preview' });
+  await expect(preview).toContainText('Müller Maschinenbau');
+  await expect(preview).toContainText('$1.2M');
+  await expect(preview).toContainText('Oct 2, 2026');
+  await dialog.getByRole('button', { name: 'Import 4 deals' }).click();
+  await expect(page.getByText('Showing 4 of 4 deals')).toBeVisible();
+});
+
+test('lists every bad row with its line and reason, and a cancelled import changes nothing', async ({ page }) => {
+  const dialog = await startImport(page, 'bad-rows.csv');
+  const problems = dialog.getByRole('region', { name: 'Rows left out' });
+  await expect(problems).toContainText('8 rows will be left out');
+  for (const line of [
+    'Line 3: the name is empty',
+    'Line 5: the amount "twelve thousand" is not a number in the chosen format',
+    'Line 8: the date entered current stage 2026-12-25 is after the as-of date 2026-11-23',
+    'Line 10: deal id "B-1" is also on line 2',
+  ]) {
+    await expect(problems).toContainText(line);
+  }
+  await page.screenshot({ path: 'test-results/screens/import-bad-rows.png', fullPage: true });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByText('Showing 40 of 40 deals')).toBeVisible();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+});
