@@ -8,8 +8,12 @@ import { validateModel } from '../../../shared/model/validate.ts';
 export function problemAt(candidate: ForecastModel, path: string): string | null {
   const result = validateModel(candidate);
   if (result.ok) return null;
-  const problem = result.problems.find((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
-  return problem ? problem.message : null;
+  const own = result.problems.find((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
+  if (own) return own.message;
+  // A change can break the model elsewhere (an earlier as-of date puts deals' stage dates in the
+  // future): refuse it too, and say where, so an edit can never leave the workspace unsaveable.
+  const other = result.problems[0];
+  return other ? `would make ${other.path} invalid: ${other.message}` : null;
 }
 
 /** Parses what a user types as a number: "1,200", " 45 ", "60%" (as 60). Null when it is not a number. */
