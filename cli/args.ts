@@ -10,6 +10,8 @@ export interface ForecastArgs {
   workers: number;
   json: boolean;
   outDir: string | null;
+  /** ';' with decimal commas for European spreadsheets. */
+  european: boolean;
   help: boolean;
 }
 
@@ -20,7 +22,8 @@ export const FORECAST_USAGE = `Usage: npm run forecast -- [MODEL.json] [--trials
   --seed S      random seed, a whole number from 0 to ${MAX_SEED} (default ${DEFAULT_SEED})
   --workers W   worker threads (default: all cores)
   --json        print the full result as JSON on stdout and nothing else
-  --out DIR     also write quarters.csv, deals.csv, cac.csv and metadata.csv into DIR`;
+  --out DIR     also write quarters.csv, deals.csv, cac.csv and metadata.csv into DIR
+  --european    write those CSV files with ';' between fields and decimal commas`;
 
 function wholeNumber(text: string | undefined, name: string, min: number, max: number, fallback: number, problems: Problem[]): number {
   if (text === undefined) return fallback;
@@ -44,6 +47,7 @@ export function parseForecastArgs(argv: string[]): Result<ForecastArgs> {
         workers: { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
+        european: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -60,6 +64,7 @@ export function parseForecastArgs(argv: string[]): Result<ForecastArgs> {
     workers: wholeNumber(values.workers, 'workers', 1, 256, availableParallelism(), problems),
     json: values.json ?? false,
     outDir: values.out ?? null,
+    european: values.european ?? false,
     help: values.help ?? false,
   };
   return problems.length > 0 ? fail(problems) : ok(args);

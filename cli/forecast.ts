@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { prepareForecast } from '../shared/engine/run.ts';
 import { forecastCsvFiles } from '../shared/export/forecast-csv.ts';
+import { DEFAULT_CSV_OPTIONS, EUROPEAN_CSV_OPTIONS } from '../shared/csv/write-csv.ts';
 import { formatProblems, type Problem } from '../shared/result.ts';
 import { SAMPLE_WORKSPACE } from '../shared/sample/sample-workspace.ts';
 import { FORECAST_USAGE, parseForecastArgs } from './args.ts';
@@ -17,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${FORECAST_USAGE}\n`);
     return 0;
   }
-  const { modelPath, trials, seed, workers, json, outDir } = args.value;
+  const { modelPath, trials, seed, workers, json, outDir, european } = args.value;
 
   let input: unknown = SAMPLE_WORKSPACE;
   if (modelPath) {
@@ -43,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   if (showProgress) process.stderr.write('\r\x1b[K');
 
   if (outDir) {
-    const files = forecastCsvFiles(plan.value.model, result, { appVersion: APP_VERSION, modelFileName: modelPath ? basename(modelPath) : 'built-in sample workspace' });
+    const files = forecastCsvFiles(plan.value.model, result, { appVersion: APP_VERSION, modelFileName: modelPath ? basename(modelPath) : 'built-in sample workspace' }, european ? EUROPEAN_CSV_OPTIONS : DEFAULT_CSV_OPTIONS);
     await mkdir(outDir, { recursive: true });
     await Promise.all(Object.entries(files).map(([name, text]) => writeFile(join(outDir, `${name}.csv`), text, { mode: 0o644 })));
   }

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { IpcHandlers } from '../shared/ipc/contract.ts';
 import { fail, ok } from '../shared/result.ts';
 import { WORKSPACE_EXTENSION } from '../shared/workspace/document.ts';
@@ -11,11 +11,17 @@ export interface Dialogs {
   chooseFileToOpen(): Promise<string | null>;
   /** Where to save a file, or null if cancelled. */
   chooseSaveLocation(suggestedName: string): Promise<string | null>;
+  /** A folder to export into, or null if cancelled. */
+  chooseFolder(): Promise<string | null>;
 }
 
 export interface FileAccess {
   readText(path: string): Promise<string>;
   write(path: string, data: string | Uint8Array): Promise<void>;
+  /** Creates a new, empty folder; false when something of that name already exists. */
+  createFolder(path: string): Promise<boolean>;
+  /** Removes a folder this app created, with what is in it. */
+  removeFolder(path: string): Promise<void>;
 }
 
 export interface HandlerDependencies {
@@ -72,6 +78,25 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
       if (!path) return ok(null);
       await files.write(path, data);
       return ok({ location: path });
+    },
+    saveExportFolder: async ({ folderName, files: exports }) => {
+      const parent = await dialogs.chooseFolder();
+      if (!parent) return ok(null);
+      // Never write into an existing folder: a board pack is always a new folder of its own.
+      let folder: string | null = null;
+      for (let n = 1; n <= 100 && !folder; n++) {
+        const candidate = join(parent, n === 1 ? folderName : `${folderName} (${n})`);
+        if (await files.createFolder(candidate)) folder = candidate;
+      }
+      if (!folder) return fail([{ path: parent, message: `already holds 100 folders named "${folderName}"; choose another folder` }]);
+      try {
+        for (const file of exports) await files.write(join(folder, file.suggestedName), file.data);
+      } catch (error) {
+        // All or nothing: a half-written pack would be mistaken for a whole one.
+        await files.removeFolder(folder);
+        return fail([{ path: folder, message: `could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was saved` }]);
+      }
+      return ok({ location: folder });
     },
   };
 }

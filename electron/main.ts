@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session } from 'electron';
 import Store from 'electron-store';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_CALLS, ipcChannel, MENU_CHANNEL } from '../shared/ipc/channels.ts';
@@ -62,7 +62,20 @@ async function start(): Promise<void> {
     store: new WorkspaceStore(join(userData, 'workspaces')),
     preferences,
     startupNotices: notice ? [notice] : [],
-    files: { readText: (path) => readFile(path, 'utf8'), write: (path, data) => writeFileAtomic(path, data, 0o644) },
+    files: {
+      readText: (path) => readFile(path, 'utf8'),
+      write: (path, data) => writeFileAtomic(path, data, 0o644),
+      createFolder: async (path) => {
+        try {
+          await mkdir(path);
+          return true;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+          throw error;
+        }
+      },
+      removeFolder: (path) => rm(path, { recursive: true, force: true }),
+    },
     dialogs: {
       chooseFileToOpen: async () => {
         const options = { properties: ['openFile' as const], filters: [{ name: 'Forecast workspace', extensions: ['json'] }] };
@@ -73,6 +86,11 @@ async function start(): Promise<void> {
         const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
         const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return chosen.canceled ? null : (chosen.filePath ?? null);
+      },
+      chooseFolder: async () => {
+        const options = { defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
       },
     },
   });

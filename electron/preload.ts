@@ -17,6 +17,7 @@ const api = {
   importModelFile: () => ipcRenderer.invoke(ipcChannel('importModelFile')),
   exportModelFile: (id) => ipcRenderer.invoke(ipcChannel('exportModelFile'), id),
   saveExport: (payload) => ipcRenderer.invoke(ipcChannel('saveExport'), payload),
+  saveExportFolder: (payload) => ipcRenderer.invoke(ipcChannel('saveExportFolder'), payload),
   onMenuCommand: (listener) => {
     const relay = (_event: unknown, command: unknown) => {
       if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command)) listener(command as MenuCommand);

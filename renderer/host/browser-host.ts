@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { apiFromHandlers } from '../../shared/ipc/dispatch.ts';
 import type { ForecastAppApi, IpcHandlers } from '../../shared/ipc/contract.ts';
 import { validateModel } from '../../shared/model/validate.ts';
@@ -88,6 +89,14 @@ function browserHandlers(db: KeyValueDatabase, files: BrowserFiles): IpcHandlers
     saveExport: async ({ suggestedName, data }) => {
       files.download(suggestedName, data);
       return ok({ location: suggestedName });
+    },
+    saveExportFolder: async ({ folderName, files: exports }) => {
+      // A browser cannot write a folder; one zip download holds the same files.
+      const encoder = new TextEncoder();
+      const entries = Object.fromEntries(exports.map((f) => [`${folderName}/${f.suggestedName}`, typeof f.data === 'string' ? encoder.encode(f.data) : f.data]));
+      const name = `${folderName}.zip`;
+      files.download(name, zipSync(entries, { level: 6 }));
+      return ok({ location: name });
     },
   };
 }

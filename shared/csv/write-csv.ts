@@ -13,6 +13,8 @@ export interface CsvOptions {
 }
 
 export const DEFAULT_CSV_OPTIONS: CsvOptions = { delimiter: ',', byteOrderMark: true };
+/** For spreadsheets set to a European locale, where ',' is the decimal separator. */
+export const EUROPEAN_CSV_OPTIONS: CsvOptions = { delimiter: ';', byteOrderMark: true };
 
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 /** A line inside a quoted cell can also start a formula in some spreadsheets. */

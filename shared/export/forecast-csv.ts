@@ -18,6 +18,8 @@ export interface ForecastCsvFiles {
 
 const money = (value: number | null): CsvCell => (value === null ? null : Math.round(value * 100) / 100);
 const probability = (value: number | null): CsvCell => (value === null ? null : Math.round(value * 10_000) / 10_000);
+/** A CRM field kept on a deal (owner, sponsor role): text or nothing. */
+const extraText = (value: unknown): CsvCell => (typeof value === 'string' ? value : null);
 const count = (value: number): CsvCell => Math.round(value * 1000) / 1000;
 
 /** The three forecast tables and the run's metadata as CSV text, for finance. */
@@ -36,9 +38,40 @@ export function forecastCsvFiles(
     ],
     options,
   );
+  // The deal's own fields come along so that the file imports back as a pipeline.
+  const modelDeals = new Map(model.deals.map((d) => [d.id, d]));
   const deals = writeCsv(
-    ['Deal id', 'Deal name', 'Stage', `Amount (${c})`, 'Probability of winning', ...result.quarters.map((q) => `Probability of winning in ${q.label}`), 'Close date P10', 'Close date P50', 'Close date P90'],
-    result.deals.map((d) => [d.id, d.name, d.stage, money(d.amount), probability(d.pWin), ...d.pWinByQuarter.map(probability), d.closeDate?.p10 ?? null, d.closeDate?.p50 ?? null, d.closeDate?.p90 ?? null]),
+    [
+      'Deal id',
+      'Deal name',
+      'Stage',
+      `Amount (${c})`,
+      'Probability of winning',
+      ...result.quarters.map((q) => `Probability of winning in ${q.label}`),
+      'Close date P10',
+      'Close date P50',
+      'Close date P90',
+      'Date entered current stage',
+      'Owner',
+      'Executive sponsor role',
+    ],
+    result.deals.map((d) => {
+      const source = modelDeals.get(d.id);
+      return [
+        d.id,
+        d.name,
+        d.stage,
+        money(d.amount),
+        probability(d.pWin),
+        ...d.pWinByQuarter.map(probability),
+        d.closeDate?.p10 ?? null,
+        d.closeDate?.p50 ?? null,
+        d.closeDate?.p90 ?? null,
+        source?.stageEnteredOn ?? null,
+        extraText(source?.['owner']),
+        extraText(source?.['sponsorRole']),
+      ];
+    }),
     options,
   );
   const cac = writeCsv(
@@ -65,4 +98,17 @@ export function forecastCsvFiles(
     options,
   );
   return { quarters, deals, cac, metadata };
+}
+
+export type ForecastTable = keyof ForecastCsvFiles;
+
+/**
+ * A file name that says what and when: forecast-FY2027-Q1-2026-11-23-quarters.csv (the first forecast
+ * quarter and the as-of date), safe on every operating system.
+ */
+export function exportFileName(result: ForecastResult, what: string, extension: 'csv' | 'png' | 'svg' | 'zip' | ''): string {
+  const firstQuarter = result.quarters[0]?.label ?? 'forecast';
+  const slug = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = `forecast-${slug(firstQuarter)}-${result.meta.asOf}-${slug(what)}`;
+  return extension ? `${base}.${extension}` : base;
 }

@@ -25,7 +25,7 @@ export function readCsvTable(text: string): CsvTable {
       const rowText = body.slice(start, cursor);
       const leading = /^(\r\n|\n|\r)*/.exec(rowText)?.[0] ?? '';
       line += (leading.match(/\r\n|\n|\r/g) ?? []).length;
-      const cells = result.data.map((c) => c.trim());
+      const cells = result.data.map((c) => unneutralize(c.trim()));
       if (cells.some((c) => c !== '')) rows.push({ line, cells });
       line += (rowText.slice(leading.length).match(/\r\n|\n|\r/g) ?? []).length;
       previousCursor = cursor;
@@ -34,3 +34,9 @@ export function readCsvTable(text: string): CsvTable {
   const [header, ...data] = rows;
   return { headers: header?.cells ?? [], rows: data, delimiter };
 }
+
+/**
+ * Undoes the apostrophe that CSV exports (ours included) put before text a spreadsheet would run as a
+ * formula, so an exported deals file imports back with the names it came from.
+ */
+export const unneutralize = (cell: string): string => (/^'[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell).replace(/([\r\n])'([=+\-@\t])/g, '$1$2');

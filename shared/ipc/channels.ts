@@ -12,6 +12,7 @@ export const IPC_CALLS = [
   'importModelFile',
   'exportModelFile',
   'saveExport',
+  'saveExportFolder',
 ] as const;
 
 export type IpcCall = (typeof IPC_CALLS)[number];

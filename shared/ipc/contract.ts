@@ -27,6 +27,24 @@ export const exportPayloadSchema = z.strictObject({
 });
 export type ExportPayload = z.infer<typeof exportPayloadSchema>;
 
+export const MAX_FOLDER_FILES = 32;
+
+/** Several exports written together into a new folder (the board pack); a zip in the browser. */
+export const exportFolderSchema = z.strictObject({
+  folderName: z
+    .string()
+    .min(1)
+    .max(120)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
+    .regex(/^[^/\\:*?"<>|\u0000-\u001f.][^/\\:*?"<>|\u0000-\u001f]*$/, { message: 'must be a plain folder name' }),
+  files: z
+    .array(exportPayloadSchema)
+    .min(1)
+    .max(MAX_FOLDER_FILES)
+    .refine((files) => new Set(files.map((f) => f.suggestedName.toLowerCase())).size === files.length, { message: 'has two files with the same name' }),
+});
+export type ExportFolder = z.infer<typeof exportFolderSchema>;
+
 export const ipcArguments = {
   getStartupState: z.tuple([]),
   listWorkspaces: z.tuple([]),
@@ -38,6 +56,7 @@ export const ipcArguments = {
   importModelFile: z.tuple([]),
   exportModelFile: z.tuple([workspaceId]),
   saveExport: z.tuple([exportPayloadSchema]),
+  saveExportFolder: z.tuple([exportFolderSchema]),
 } satisfies Record<IpcCall, z.ZodTuple>;
 
 export interface StartupState {
@@ -62,6 +81,8 @@ export interface IpcResults {
   importModelFile: WorkspaceSummary | null;
   exportModelFile: SavedFile | null;
   saveExport: SavedFile | null;
+  /** The folder (desktop) or zip file (browser) written; null when the user cancelled. */
+  saveExportFolder: SavedFile | null;
 }
 
 export type IpcArgs<K extends IpcCall> = z.input<(typeof ipcArguments)[K]>;

@@ -1,5 +1,6 @@
 import Conf from 'conf';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../electron/handlers.ts';
@@ -17,12 +18,55 @@ describeForecastAppContract('Electron main process (files on disk)', async (user
     startupNotices: [],
     files: {
       readText: async (path) => (path === join(dir, 'picked', user.nextOpenedFile?.name ?? '') ? (user.nextOpenedFile?.text ?? '') : readFileSync(path, 'utf8')),
-      write: async (path, data) => void user.saved.set(path, data),
+      write: async (path, data) => {
+        user.saved.set(path, data);
+      },
+      createFolder: async (path) => {
+        try {
+          mkdirSync(path);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      removeFolder: async (path) => {
+        rmSync(path, { recursive: true, force: true });
+        for (const saved of [...user.saved.keys()]) if (saved.startsWith(path)) user.saved.delete(saved);
+      },
     },
     dialogs: {
       chooseFileToOpen: async () => (user.nextOpenedFile ? join(dir, 'picked', user.nextOpenedFile.name) : null),
       chooseSaveLocation: async (name) => join(dir, 'saved', name),
+      chooseFolder: async () => {
+        mkdirSync(join(dir, 'exports'), { recursive: true });
+        return join(dir, 'exports');
+      },
     },
   });
   return apiFromHandlers(handlers, 'electron');
+});
+
+describe('board pack export on disk', () => {
+  it('removes the new folder when a write fails, so no half pack is left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forecast-pack-'));
+    const handlers = createHandlers({
+      store: new WorkspaceStore(join(dir, 'workspaces')),
+      preferences: new Preferences(new Conf({ cwd: dir, projectName: 'topdown-forecast-test', configName: 'preferences' }) as unknown as KeyValueStore),
+      startupNotices: [],
+      files: {
+        readText: async () => '',
+        write: async (path, data) => {
+          if (path.endsWith('b.csv')) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+          writeFileSync(path, data);
+        },
+        createFolder: async (path) => (mkdirSync(path), true),
+        removeFolder: async (path) => rmSync(path, { recursive: true, force: true }),
+      },
+      dialogs: { chooseFileToOpen: async () => null, chooseSaveLocation: async () => null, chooseFolder: async () => dir },
+    });
+    const app = apiFromHandlers(handlers, 'electron');
+    const saved = await app.saveExportFolder({ folderName: 'pack', files: [{ suggestedName: 'a.csv', data: 'x' }, { suggestedName: 'b.csv', data: 'y' }] });
+    expect(saved.ok ? '' : saved.problems[0]?.message).toMatch(/ENOSPC.*nothing was saved/);
+    expect(existsSync(join(dir, 'pack'))).toBe(false);
+  });
 });

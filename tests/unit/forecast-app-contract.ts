@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ForecastAppApi } from '../../shared/ipc/contract.ts';
 import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
@@ -8,6 +9,19 @@ export interface FakeUser {
   nextOpenedFile: { name: string; text: string } | null;
   /** Files the user saved, by name. */
   saved: Map<string, string | Uint8Array>;
+}
+
+/** What a saved folder export holds, by file name: the files in a folder, or in a zip. */
+export function savedFolderFiles(user: FakeUser, location: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [path, data] of user.saved) {
+    if (path === location && data instanceof Uint8Array) {
+      for (const [name, bytes] of Object.entries(unzipSync(data))) files.set(name.split('/').pop() ?? name, strFromU8(bytes));
+    } else if (path.startsWith(`${location}/`) || path.startsWith(`${location}\\`)) {
+      files.set(path.slice(location.length + 1), typeof data === 'string' ? data : strFromU8(data));
+    }
+  }
+  return files;
 }
 
 /**
@@ -100,6 +114,20 @@ export function describeForecastAppContract(hostName: string, makeHost: (user: F
       const csv = await app.saveExport({ suggestedName: 'forecast-quarters.csv', data: 'a,b\r\n' });
       expect(csv.ok).toBe(true);
       expect([...user.saved.values()]).toContain('a,b\r\n');
+    });
+
+    it('writes several exports together as a new folder (a zip in the browser), never over an old one', async () => {
+      const pack = { folderName: 'forecast-board-pack', files: [{ suggestedName: 'quarters.csv', data: 'a,b\r\n' }, { suggestedName: 'chart.png', data: new Uint8Array([137, 80, 78, 71]) }] };
+      const first = await app.saveExportFolder(pack);
+      const second = await app.saveExportFolder(pack);
+      if (!first.ok || !first.value || !second.ok || !second.value) throw new Error('the pack was not saved');
+      expect(first.value.location).toMatch(/forecast-board-pack/);
+      const files = savedFolderFiles(user, first.value.location);
+      expect([...files.keys()].sort()).toEqual(['chart.png', 'quarters.csv']);
+      expect(files.get('quarters.csv')).toBe('a,b\r\n');
+      if (app.host === 'electron') expect(second.value.location).toMatch(/forecast-board-pack \(2\)$/);
+      const refused = await app.saveExportFolder({ folderName: '../up', files: [{ suggestedName: 'a.csv', data: '' }, { suggestedName: 'A.csv', data: '' }] });
+      expect(refused.ok ? [] : refused.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['saveExportFolder([0].folderName)', 'saveExportFolder([0].files)']));
     });
   });
 }
