@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { Session } from './app/session.ts';
 import { connectForecastApp } from './host/forecast-app.ts';
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/600.css';
 import './styles.css';
 
 async function boot(): Promise<void> {

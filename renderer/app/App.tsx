@@ -14,6 +14,8 @@ import { StageEditor } from '../components/editors/StageEditor.tsx';
 import { QuarterChart } from '../components/QuarterChart.tsx';
 import { QuarterSummary } from '../components/QuarterSummary.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
+import { ExportDialog } from '../components/ExportDialog.tsx';
+import { SessionContext } from './session-context.ts';
 import { useAppShallow } from '../state/store.ts';
 import type { Session } from './session.ts';
 
@@ -47,6 +49,7 @@ export function App({ session }: { session: Session }) {
   }, [session]);
 
   return (
+    <SessionContext.Provider value={session}>
     <div className="app">
       <AppHeader session={session} />
       <Notices />
@@ -83,6 +86,8 @@ export function App({ session }: { session: Session }) {
         )}
       </main>
       {dialog === 'importCsv' && document ? <ImportDialog model={document} /> : null}
+      {dialog === 'export' ? <ExportDialog /> : null}
     </div>
+    </SessionContext.Provider>
   );
 }

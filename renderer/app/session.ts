@@ -4,6 +4,7 @@ import { formatProblems } from '../../shared/result.ts';
 import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
 import { ForecastRunner } from '../forecast/forecast-runner.ts';
 import { useAppStore } from '../state/store.ts';
+import { Exports } from './exports.ts';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -15,8 +16,10 @@ export class Session {
   private readonly runner: ForecastRunner;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void)[] = [];
+  readonly exports: Exports;
 
   constructor(readonly api: ForecastAppApi) {
+    this.exports = new Exports(api, __APP_VERSION__);
     const store = useAppStore.getState;
     this.runner = new ForecastRunner({
       onProgress: (result, charts, done, total) => store().runProgress(result, charts, done, total),
@@ -115,7 +118,7 @@ export class Session {
       return;
     }
     if (command === 'importCsv') return store.openDialog('importCsv');
-    store.addNotice('info', 'Exports of forecasts and charts are not available yet.');
+    if (command === 'export') return store.openDialog('export');
   }
 
   dispose(): void {

@@ -40,6 +40,7 @@ export function AppHeader({ session }: { session: Session }) {
         <button type="button" onClick={() => void session.command('new')}>New workspace</button>
         <button type="button" onClick={() => void session.command('open')}>Open…</button>
         <button type="button" onClick={() => void session.command('saveAs')}>Save a copy…</button>
+        <button type="button" onClick={() => void session.command('export')}>Export…</button>
       </div>
       <div className="run-status" aria-live="polite">
         <span className={`save-state save-${saveState}`} title={saveError ?? undefined}>

@@ -7,12 +7,14 @@ export interface Notice {
   text: string;
 }
 
+export type AppDialog = 'importCsv' | 'export';
+
 export interface UiSlice {
   notices: Notice[];
   selectedQuarter: number;
   /** The modal dialog that is open, if any. */
-  dialog: 'importCsv' | null;
-  openDialog(dialog: 'importCsv' | null): void;
+  dialog: AppDialog | null;
+  openDialog(dialog: AppDialog | null): void;
   addNotice(tone: Notice['tone'], text: string): void;
   dismissNotice(id: number): void;
   selectQuarter(index: number): void;

@@ -1,0 +1,155 @@
+import { DEFAULT_CSV_OPTIONS, EUROPEAN_CSV_OPTIONS } from '../../shared/csv/write-csv.ts';
+import { exportFileName, forecastCsvFiles, type ForecastTable } from '../../shared/export/forecast-csv.ts';
+import type { ChartData } from '../../shared/engine/chart-data.ts';
+import type { ForecastResult } from '../../shared/engine/result-types.ts';
+import type { ExportPayload, ForecastAppApi } from '../../shared/ipc/contract.ts';
+import type { ForecastModel } from '../../shared/model/schema.ts';
+import { formatProblems } from '../../shared/result.ts';
+import { exportFootnote, figurePng, figureSvg, type Background } from '../charts/export-figure.ts';
+import { resolveExportSize, type SizeChoice } from '../charts/export-size.ts';
+import type { Figure } from '../charts/figure.ts';
+import { cacFigure } from '../components/CacChart.tsx';
+import { fanFigure } from '../components/FanChart.tsx';
+import { quarterFigure } from '../components/QuarterChart.tsx';
+import { histogramFigure } from '../components/QuarterHistogram.tsx';
+import { useAppStore, type AppState } from '../state/store.ts';
+
+export type CsvFormat = 'standard' | 'european';
+
+export interface ChartExportOptions {
+  size: SizeChoice;
+  density: number;
+  background: Background;
+}
+
+export const SLIDE_PNG: ChartExportOptions = { size: { kind: 'slide' }, density: 2, background: 'white' };
+
+const TABLE_FILE: Record<ForecastTable, string> = { quarters: 'quarters', deals: 'deals', cac: 'cac-by-stage', metadata: 'run-details' };
+
+/** The run an export describes: finished and matching the model, or the reason there is none. */
+type SettledRun = { document: ForecastModel; result: ForecastResult; charts: ChartData; selectedQuarter: number };
+type Refusal = { error: string };
+type Rendered = { data: string | Uint8Array<ArrayBuffer>; name: string };
+
+function settledRun(state: AppState): SettledRun | Refusal {
+  if (!state.document || !state.result || !state.charts) return { error: 'There is no forecast to export yet.' };
+  if (state.stale) return { error: 'The model has errors, so the forecast on screen is out of date. Fix the errors listed at the top, then export.' };
+  return { document: state.document, result: state.result, charts: state.charts, selectedQuarter: state.selectedQuarter };
+}
+
+const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+
+/**
+ * Everything that leaves the app as a file: forecast CSVs, chart images and the board pack. Exports
+ * wait for the run in flight to finish so a file never holds a half-refined forecast.
+ */
+export class Exports {
+  constructor(
+    private readonly api: ForecastAppApi,
+    private readonly appVersion: string,
+  ) {}
+
+  private whenSettled(): Promise<AppState> {
+    return new Promise((resolve) => {
+      const state = useAppStore.getState();
+      if (!state.progress) return resolve(state);
+      const stop = useAppStore.subscribe((s) => {
+        if (!s.progress) {
+          stop();
+          resolve(s);
+        }
+      });
+    });
+  }
+
+  private notify(tone: 'info' | 'error', text: string) {
+    useAppStore.getState().addNotice(tone, text);
+  }
+
+  private async save(payload: ExportPayload): Promise<boolean> {
+    const saved = await this.api.saveExport(payload);
+    if (!saved.ok) {
+      this.notify('error', `${payload.suggestedName} could not be saved:\n${formatProblems(saved.problems)}`);
+      return false;
+    }
+    if (saved.value) this.notify('info', `Saved ${saved.value.location}.`);
+    return saved.value !== null;
+  }
+
+  private csvFiles(run: SettledRun, format: CsvFormat) {
+    const name = run.document.name ?? 'workspace';
+    return forecastCsvFiles(run.document, run.result, { appVersion: this.appVersion, modelFileName: `${name} (workspace)` }, format === 'european' ? EUROPEAN_CSV_OPTIONS : DEFAULT_CSV_OPTIONS);
+  }
+
+  /** One forecast table as CSV, through the Save dialog (or a download). */
+  async table(table: ForecastTable, format: CsvFormat): Promise<boolean> {
+    const run = settledRun(await this.whenSettled());
+    if ('error' in run) return this.notify('error', run.error), false;
+    return this.save({ suggestedName: exportFileName(run.result, TABLE_FILE[table], 'csv'), data: this.csvFiles(run, format)[table] });
+  }
+
+  private async render(figure: Figure, options: ChartExportOptions, format: 'png' | 'svg'): Promise<Rendered | Refusal> {
+    const run = settledRun(await this.whenSettled());
+    if ('error' in run) return run;
+    const resolved = resolveExportSize(options.size, options.density);
+    if (!resolved.ok) return { error: resolved.message };
+    const footnote = exportFootnote(run.result, run.document.name ?? 'Workspace');
+    const name = exportFileName(run.result, figure.fileName, format);
+    try {
+      if (format === 'svg') return { name, data: await figureSvg(figure, resolved.size, options.background, footnote) };
+      return { name, data: await bytesOf(await figurePng(figure, resolved.size, options.background, footnote)) };
+    } catch (error) {
+      return { error: `The chart could not be drawn for export: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  /** A chart as a PNG or SVG file. */
+  async chart(figure: Figure, options: ChartExportOptions, format: 'png' | 'svg'): Promise<boolean> {
+    const rendered = await this.render(figure, options, format);
+    if ('error' in rendered) return this.notify('error', rendered.error), false;
+    return this.save({ suggestedName: rendered.name, data: rendered.data });
+  }
+
+  /** A chart as a PNG on the clipboard, to paste into a slide. */
+  async copyChart(figure: Figure, options: ChartExportOptions): Promise<boolean> {
+    const rendered = await this.render(figure, options, 'png');
+    if ('error' in rendered) return this.notify('error', rendered.error), false;
+    try {
+      const blob = new Blob([rendered.data], { type: 'image/png' });
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+      this.notify('info', `Copied “${figure.title}” to the clipboard as an image.`);
+      return true;
+    } catch (error) {
+      this.notify('error', `The chart could not be copied to the clipboard (${error instanceof Error ? error.message : String(error)}). Save it as PNG instead.`);
+      return false;
+    }
+  }
+
+  /**
+   * The board pack: the quarter chart, the selected quarter's range of outcomes, the fan chart and CAC by
+   * stage as slide-sized PNGs, with the forecast CSVs, in one new folder (one zip in the browser).
+   */
+  async boardPack(format: CsvFormat): Promise<boolean> {
+    const run = settledRun(await this.whenSettled());
+    if ('error' in run) return this.notify('error', run.error), false;
+    const { document, result, charts } = run;
+    const figures = [
+      quarterFigure(result, document.currency),
+      histogramFigure(result, charts, run.selectedQuarter, document.currency),
+      fanFigure(charts, document.currency, document.asOf),
+      cacFigure(document, result),
+    ].filter((f): f is Figure => f !== null);
+    const files: ExportPayload[] = [];
+    for (const [index, figure] of figures.entries()) {
+      const rendered = await this.render(figure, SLIDE_PNG, 'png');
+      if ('error' in rendered) return this.notify('error', rendered.error), false;
+      files.push({ suggestedName: `${index + 1}-${rendered.name}`, data: rendered.data });
+    }
+    const csv = this.csvFiles(run, format);
+    for (const table of ['quarters', 'deals', 'cac', 'metadata'] as const) files.push({ suggestedName: exportFileName(result, TABLE_FILE[table], 'csv'), data: csv[table] });
+    const saved = await this.api.saveExportFolder({ folderName: exportFileName(result, 'board-pack', ''), files });
+    if (!saved.ok) return this.notify('error', `The board pack could not be saved:\n${formatProblems(saved.problems)}`), false;
+    if (saved.value) this.notify('info', `Saved the board pack (${figures.length} charts and ${files.length - figures.length} CSV files) to ${saved.value.location}.`);
+    return saved.value !== null;
+  }
+}
