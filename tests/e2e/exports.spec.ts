@@ -135,7 +135,7 @@ test('exports a chart as a slide-sized PNG with its legend, as SVG, and to the c
   keep('bookings-per-quarter.svg', Buffer.from(svgText));
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent) };
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, texts: Array.from(doc.querySelectorAll('text'), (t) => t.textContent) };
   }, svgText);
   expect(parsed.error).toBeNull();
   expect(parsed.root).toBe('svg');
