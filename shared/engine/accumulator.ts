@@ -23,6 +23,8 @@ export interface Accumulator {
   blockCosts: Float64Array;
   /** 1 for each block that has been simulated. */
   blockDone: Uint8Array;
+  /** Per trial and tracked deal: the quarter column it was won in, or −1 when lost. */
+  trackedQuarter: Int8Array;
 }
 
 export function createAccumulator(p: PreparedModel): Accumulator {
@@ -34,6 +36,7 @@ export function createAccumulator(p: PreparedModel): Accumulator {
     stageReached: new Float64Array(p.stageCount + 1),
     blockCosts: new Float64Array(p.blockCount * 2 * p.stageCount),
     blockDone: new Uint8Array(p.blockCount),
+    trackedQuarter: new Int8Array(p.trials * p.trackedCount).fill(-1),
   };
 }
 
@@ -51,6 +54,8 @@ export function mergeAccumulator(into: Accumulator, from: Accumulator, p: Prepar
     into.blockCosts.set(from.blockCosts.subarray(b * costWidth, (b + 1) * costWidth), b * costWidth);
     const [first, last] = blockTrialRange(p, b);
     into.bookings.set(from.bookings.subarray(first * columns, last * columns), first * columns);
+    const K = p.trackedCount;
+    if (K > 0) into.trackedQuarter.set(from.trackedQuarter.subarray(first * K, last * K), first * K);
   }
 }
 

@@ -19,4 +19,5 @@ export const SALT = {
   newPipeline: 0x297a2d39,
   newDeal: 0x5bd1e995,
   seed: 0x27d4eb2f,
+  shock: 0x165667b1,
 } as const;

@@ -10,7 +10,15 @@ import { hash32, keyOfText } from './random.ts';
 export interface RunOptions {
   trials: number;
   seed: number;
+  /**
+   * Deal ids whose win quarter is recorded per trial (analyses such as a deal's contribution to the
+   * target need it). Memory grows with trials × this list, so keep it short.
+   */
+  trackDeals?: readonly string[];
 }
+
+/** At most this many deals can be tracked in one run. */
+export const MAX_TRACKED_DEALS = 64;
 
 /** What a run needs besides the numbers: labels and ids for the result. */
 export interface ForecastPlan {
@@ -60,7 +68,18 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
   const dealSurvival = new Float64Array(N);
   const dealKey = new Int32Array(N);
   const usedKeys = new Set<number>();
+  const dealWindowFrom = new Int32Array(N);
+  const dealWindowDays = new Int32Array(N);
+  const dealTrackSlot = new Int32Array(N).fill(-1);
+  const tracked = new Map((options.trackDeals ?? []).slice(0, MAX_TRACKED_DEALS).map((id, slot) => [id, slot]));
   model.deals.forEach((deal, i) => {
+    if (deal.closeWindow) {
+      const from = (parseIsoDay(deal.closeWindow.from) ?? asOfDay) - asOfDay;
+      const to = (parseIsoDay(deal.closeWindow.to) ?? asOfDay) - asOfDay;
+      dealWindowFrom[i] = Math.max(0, from);
+      dealWindowDays[i] = Math.max(1, to - Math.max(0, from) + 1);
+    }
+    dealTrackSlot[i] = tracked.get(deal.id) ?? -1;
     const k = stageIndex.get(deal.stage) ?? 0;
     dealStage[i] = k;
     dealAmount[i] = deal.amount;
@@ -79,6 +98,13 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
     const from = Math.max(0, quarter.startDay - asOfDay);
     quarterOfDay.fill(q, from, quarter.endDayExclusive - asOfDay);
   });
+
+  // In date order, so a later shock can catch a deal an earlier one held back.
+  const shocks = [...(model.shocks ?? [])].sort((a, b) => (a.onDate < b.onDate ? -1 : a.onDate > b.onDate ? 1 : 0));
+  const shockStage = new Int32Array(shocks.map((s) => stageIndex.get(s.stage) ?? 0));
+  const shockDay = new Float64Array(shocks.map((s) => (parseIsoDay(s.onDate) ?? asOfDay) - asOfDay));
+  const shockDelay = new Float64Array(shocks.map((s) => s.delayDays));
+  const shockProbability = new Float64Array(shocks.map((s) => s.probability));
 
   const np = model.newPipeline;
   const amount = np ? logNormalFromMedianP90(np.amount.median, np.amount.p90) : null;
@@ -109,6 +135,15 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
       dealDaysIn,
       dealSurvival,
       dealKey,
+      dealWindowFrom,
+      dealWindowDays,
+      dealTrackSlot,
+      trackedCount: tracked.size,
+      shockCount: shocks.length,
+      shockStage,
+      shockDay,
+      shockDelay,
+      shockProbability,
       quarterOfDay,
       newPipeline:
         np && amount && np.dealsPerMonth > 0

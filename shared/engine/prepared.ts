@@ -33,6 +33,19 @@ export interface PreparedModel {
   /** P(total time in stage > days already spent). */
   dealSurvival: Float64Array;
   dealKey: Int32Array;
+  /** Forced close window of each deal, in day offsets from asOf: first day, and length in days (0: none). */
+  dealWindowFrom: Int32Array;
+  dealWindowDays: Int32Array;
+  /** Tracked deals (see RunOptions.trackDeals): slot of each deal, −1 when not tracked. */
+  dealTrackSlot: Int32Array;
+  trackedCount: number;
+
+  /** Shared shocks: stage index, day offset from asOf, delay in days, probability. */
+  shockCount: number;
+  shockStage: Int32Array;
+  shockDay: Float64Array;
+  shockDelay: Float64Array;
+  shockProbability: Float64Array;
 
   /** Fiscal quarter index of each day offset within the horizon. */
   quarterOfDay: Uint8Array;

@@ -15,8 +15,11 @@ import { combineKeys, GOLDEN, hash32, Stream, uniformAt } from './random.ts';
  * 3. Close day offset = floor(sum of remaining times); wins after the horizon go to the last column.
  * 4. Cost: cost per day × days spent after asOf, plus entry cost for stages entered after asOf.
  * 5. New pipeline arrives as a Poisson process over the horizon, enters the first stage on arrival.
- * Draw addressing: a deal's stage j uses draw 2j for its duration and 2j+1 for its conversion, so a
- * deal uses the same random numbers whatever happens to other deals.
+ * 6. A deal with a forced close window that is won closes on a day drawn evenly from the window.
+ * 7. Shared shocks fire per trial (with their probability, for all deals at once); a deal in the
+ *    shock's stage on its date stays there the shock's delay longer, at that stage's cost per day.
+ * Draw addressing: a deal's stage j uses draw 2j for its duration and 2j+1 for its conversion, and
+ * draw 2S for its close window, so a deal uses the same random numbers whatever happens to other deals.
  */
 export function simulateBlock(p: PreparedModel, block: number, acc: Accumulator): void {
   const S = p.stageCount;
@@ -28,12 +31,15 @@ export function simulateBlock(p: PreparedModel, block: number, acc: Accumulator)
   const blockKey = combineKeys(p.seedKey, (block + SALT.block) | 0);
   const trialKeys = new Int32Array(trials);
   const rates = new Float64Array(trials * S);
+  const shocksActive = new Uint8Array(trials * p.shockCount);
   for (let t = 0; t < trials; t++) {
     trialKeys[t] = hash32((blockKey + Math.imul(t + 1, GOLDEN)) | 0);
     drawRates(p, trialKeys[t] as number, rates, t * S);
+    drawShocks(p, trialKeys[t] as number, shocksActive, t * p.shockCount);
   }
   const totals: BlockTotals = {
     rates,
+    shocksActive,
     durations: new Float64Array(S),
     costs: acc.blockCosts.subarray(costOffset, costOffset + S),
     lostCosts: acc.blockCosts.subarray(costOffset + S, costOffset + 2 * S),
@@ -57,8 +63,9 @@ function simulateExistingDeals(p: PreparedModel, acc: Accumulator, totals: Block
   const bins = p.histogramBins;
   const horizonDays = p.horizonDays;
   const trials = trialKeys.length;
-  const { bookings, quarterWins, dealCloseHistogram } = acc;
+  const { bookings, quarterWins, dealCloseHistogram, trackedQuarter } = acc;
   const { stageMu, stageSigma, durationTable, quarterOfDay } = p;
+  const K = p.trackedCount;
   for (let i = 0; i < p.dealCount; i++) {
     const key = p.dealKey[i] as number;
     const k = p.dealStage[i] as number;
@@ -69,16 +76,20 @@ function simulateExistingDeals(p: PreparedModel, acc: Accumulator, totals: Block
     const sigma = stageSigma[k] as number;
     const tableOffset = k * TABLE_STRIDE;
     const histogramRow = i * bins;
+    const windowDays = p.dealWindowDays[i] as number;
+    const windowFrom = p.dealWindowFrom[i] as number;
+    const slot = p.dealTrackSlot[i] as number;
     for (let t = 0; t < trials; t++) {
       const base = hash32((trialKeys[t] as number) ^ key);
       const total = conditionalTotal(durationTable, tableOffset, mu, sigma, daysIn, survival, uniformAt(base, 2 * k));
-      const time = walkStages(p, totals, costs, durations, base, k, Math.max(0, total - daysIn), 0, t * S);
+      const time = walkStages(p, totals, costs, durations, base, k, Math.max(0, total - daysIn), 0, t, 0, -daysIn);
       if (time < 0) continue;
-      const day = Math.floor(time);
+      const day = windowDays > 0 ? windowFrom + Math.floor(uniformAt(base, 2 * S) * windowDays) : Math.floor(time);
       const q = day < horizonDays ? (quarterOfDay[day] as number) : H;
       const cell = (firstTrial + t) * columns + q;
       bookings[cell] = (bookings[cell] as number) + amount;
       quarterWins[q] = (quarterWins[q] as number) + 1;
+      if (slot >= 0) trackedQuarter[(firstTrial + t) * K + slot] = q;
       const bin = histogramRow + (day < horizonDays ? day : weeklyBin(day, horizonDays, bins));
       dealCloseHistogram[bin] = (dealCloseHistogram[bin] as number) + 1;
     }
@@ -106,7 +117,7 @@ function simulateNewPipeline(
       const amount = Math.exp(np.amountMu + np.amountSigma * normalQuantile(uniformAt(arrivalsKey, 2 * n + 1)));
       const base = combineKeys(arrivalsKey, (n + SALT.newDeal) | 0);
       const first = tableQuantile(p.durationTable, 0, p.stageMu[0] as number, p.stageSigma[0] as number, uniformAt(base, 0));
-      const time = walkStages(p, totals, totals.costs, totals.durations, base, 0, first, p.stageEntryCost[0] as number, t * p.stageCount);
+      const time = walkStages(p, totals, totals.costs, totals.durations, base, 0, first, p.stageEntryCost[0] as number, t, arrival, 0);
       if (time < 0) continue;
       const day = Math.floor(arrival + time);
       const q = day < p.horizonDays ? (p.quarterOfDay[day] as number) : H;
@@ -120,6 +131,8 @@ function simulateNewPipeline(
 /** The block's cost sums and counters, shared by every deal the block walks. */
 interface BlockTotals {
   rates: Float64Array;
+  /** Per trial and shock: 1 when the shock happens in that trial. */
+  shocksActive: Uint8Array;
   durations: Float64Array;
   costs: Float64Array;
   lostCosts: Float64Array;
@@ -128,7 +141,8 @@ interface BlockTotals {
 
 /**
  * Follows a deal from stage k (whose remaining time is `first`) to a win or a loss, adding its costs.
- * Returns the days to the win, or −1 when the deal is lost. A plain top-level function taking typed
+ * Returns the days to the win, or −1 when the deal is lost. Times are relative to `origin` (the deal's
+ * day offset from asOf); the deal entered stage k at relative time `firstStart` (≤ 0). A plain top-level function taking typed
  * arrays, which the JIT inlines into the loops below (a closure here cost a third of the run time).
  */
 function walkStages(
@@ -138,15 +152,20 @@ function walkStages(
   durations: Float64Array,
   base: number,
   k: number,
-  first: number,
+  remaining: number,
   firstEntryCost: number,
-  ratesOffset: number,
+  trial: number,
+  origin: number,
+  firstStart: number,
 ): number {
   const S = p.stageCount;
   const costPerDay = p.stageCostPerDay;
   const entryCost = p.stageEntryCost;
   const rates = totals.rates;
+  const ratesOffset = trial * S;
   const reached = totals.reached;
+  const shocked = p.shockCount > 0;
+  const first = shocked ? remaining + shockDelay(p, totals.shocksActive, trial, k, origin + firstStart, origin + remaining) : remaining;
   const firstCost = (costPerDay[k] as number) * first + firstEntryCost;
   costs[k] = (costs[k] as number) + firstCost;
   reached[k] = (reached[k] as number) + 1;
@@ -156,7 +175,8 @@ function walkStages(
     j++;
     reached[j] = (reached[j] as number) + 1;
     if (j === S) return total;
-    const d = tableQuantile(p.durationTable, j * TABLE_STRIDE, p.stageMu[j] as number, p.stageSigma[j] as number, uniformAt(base, 2 * j));
+    const drawn = tableQuantile(p.durationTable, j * TABLE_STRIDE, p.stageMu[j] as number, p.stageSigma[j] as number, uniformAt(base, 2 * j));
+    const d = shocked ? drawn + shockDelay(p, totals.shocksActive, trial, j, origin + total, origin + total + drawn) : drawn;
     durations[j] = d;
     total += d;
     costs[j] = (costs[j] as number) + (costPerDay[j] as number) * d + (entryCost[j] as number);
@@ -188,6 +208,27 @@ function conditionalTotal(
   // asymptotically exponential with rate z0 (Mills ratio), which stays finite and exact in the limit.
   const z0 = (Math.log(daysIn) - mu) / sigma;
   return Math.exp(mu + sigma * (z0 - Math.log(v) / z0));
+}
+
+/**
+ * Extra days in stage j for a deal there from day `from` to day `to` (offsets from asOf): the delays
+ * of the shocks of this trial that hit stage j on a day the deal is in it. Delays apply in date order
+ * of the shocks, each extending the stay (so a later shock can catch a deal an earlier one held back).
+ */
+function shockDelay(p: PreparedModel, active: Uint8Array, trial: number, j: number, from: number, to: number): number {
+  let end = to;
+  const row = trial * p.shockCount;
+  for (let s = 0; s < p.shockCount; s++) {
+    if (active[row + s] === 0 || p.shockStage[s] !== j) continue;
+    const day = p.shockDay[s] as number;
+    if (from <= day && day < end) end += p.shockDelay[s] as number;
+  }
+  return end - to;
+}
+
+/** Each trial decides once whether each shock happens; every deal in the trial sees the same. */
+function drawShocks(p: PreparedModel, trialKey: number, active: Uint8Array, offset: number): void {
+  for (let s = 0; s < p.shockCount; s++) active[offset + s] = uniformAt(combineKeys(trialKey, SALT.shock), s) < (p.shockProbability[s] as number) ? 1 : 0;
 }
 
 /** Each trial draws every uncertain conversion rate once; all deals in the trial share it. */

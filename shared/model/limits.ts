@@ -9,6 +9,9 @@ export const MODEL_LIMITS = {
   maxSampleSize: 1e6,
   maxDealsPerMonth: 10_000,
   maxTextLength: 500,
+  maxScenarios: 50,
+  maxShocks: 10,
+  maxShockDelayDays: 730,
   minYear: 1900,
   maxYear: 2200,
 } as const;

@@ -61,11 +61,34 @@ function crossCheck(input: unknown): Problem[] {
     if (stage !== null && stageIds.size > 0 && !stageIds.has(stage)) {
       problems.push({ path: `deals[${i}].stage`, message: `unknown stage "${stage}" (the stages are ${stageList})` });
     }
+    const window = record(deal.closeWindow);
+    const from = text(window?.from);
+    const to = text(window?.to);
+    const fromDay = from === null ? null : parseIsoDay(from);
+    const toDay = to === null ? null : parseIsoDay(to);
+    if (fromDay !== null && toDay !== null && fromDay > toDay) problems.push({ path: `deals[${i}].closeWindow`, message: `starts (${from}) after it ends (${to})` });
+    if (fromDay !== null && asOfDay !== null && fromDay < asOfDay) problems.push({ path: `deals[${i}].closeWindow.from`, message: `${from} is before the as-of date ${asOf}` });
     const enteredText = text(deal.stageEnteredOn);
     const entered = enteredText === null ? null : parseIsoDay(enteredText);
     if (entered !== null && asOfDay !== null && entered > asOfDay) {
       problems.push({ path: `deals[${i}].stageEnteredOn`, message: `${enteredText} is after the as-of date ${asOf}` });
     }
+  });
+
+  list(model.shocks).forEach((raw, i) => {
+    const shock = record(raw);
+    const stage = text(shock?.stage);
+    if (stage !== null && stageIds.size > 0 && !stageIds.has(stage)) problems.push({ path: `shocks[${i}].stage`, message: `unknown stage "${stage}" (the stages are ${stageList})` });
+    const onText = text(shock?.onDate);
+    const on = onText === null ? null : parseIsoDay(onText);
+    if (on !== null && asOfDay !== null && on < asOfDay) problems.push({ path: `shocks[${i}].onDate`, message: `${onText} is before the as-of date ${asOf}` });
+  });
+
+  const scenarioIds = new Set<string>();
+  list(model.scenarios).forEach((raw, i) => {
+    const id = text(record(raw)?.id);
+    if (id !== null && scenarioIds.has(id)) problems.push({ path: `scenarios[${i}].id`, message: `duplicate scenario id "${id}"` });
+    if (id !== null) scenarioIds.add(id);
   });
 
   const amount = record(record(model.newPipeline)?.amount);

@@ -1,0 +1,54 @@
+import { createAccumulator, type Accumulator } from '../engine/accumulator.ts';
+import { planForecast, type ForecastPlan, type RunOptions } from '../engine/prepare.ts';
+import type { ForecastResult } from '../engine/result-types.ts';
+import { simulateBlock } from '../engine/simulate-block.ts';
+import { summarize } from '../engine/summarize.ts';
+import { validateModel } from '../model/validate.ts';
+import type { ForecastModel } from '../model/schema.ts';
+import { fail, ok, type Problem, type Result } from '../result.ts';
+
+/** Progress of a multi-run analysis: runs done of runs planned. */
+export type AnalysisProgress = (done: number, total: number) => void;
+
+export interface Simulation {
+  plan: ForecastPlan;
+  acc: Accumulator;
+  result: ForecastResult;
+}
+
+/**
+ * One complete run in the calling thread (analyses run in a worker of their own). Every run of an
+ * analysis uses the same seed, so runs share their random numbers (common random numbers) and their
+ * differences come from the assumptions, not from noise.
+ */
+export function simulate(model: unknown, options: RunOptions): Result<Simulation> {
+  const valid = validateModel(model);
+  if (!valid.ok) return valid;
+  const plan = planForecast(valid.value, options);
+  const acc = createAccumulator(plan.prepared);
+  for (let b = 0; b < plan.prepared.blockCount; b++) simulateBlock(plan.prepared, b, acc);
+  return ok({ plan, acc, result: summarize(plan, acc, 0) });
+}
+
+/** Bookings of one quarter in every trial. */
+export function quarterBookings(sim: Simulation, quarter: number): Float64Array {
+  const columns = sim.plan.prepared.quarterCount + 1;
+  const values = new Float64Array(sim.plan.prepared.trials);
+  for (let t = 0; t < values.length; t++) values[t] = sim.acc.bookings[t * columns + quarter] as number;
+  return values;
+}
+
+/** The target of a quarter of the model, or a problem saying there is none. */
+export function quarterTarget(model: ForecastModel, result: ForecastResult, quarter: number): Result<number> {
+  const q = result.quarters[quarter];
+  if (!q) return fail([{ path: 'quarter', message: `there is no quarter ${quarter + 1} in the horizon` }]);
+  const target = model.targets?.[q.start];
+  if (target === undefined) return fail([{ path: 'quarter', message: `${q.label} has no target` } satisfies Problem]);
+  return ok(target);
+}
+
+/** The problem of measuring the chance of a target that a quarter does not have. */
+export function missingTarget(result: ForecastResult, quarter: number): Result<never> {
+  const label = result.quarters[quarter]?.label;
+  return fail([{ path: 'quarter', message: label ? `${label} has no target` : `there is no quarter ${quarter + 1} in the horizon` }]);
+}
