@@ -5,6 +5,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareForecast } from '../shared/engine/run.ts';
 import { formatProblems } from '../shared/result.ts';
+import { sensitivity, SENSITIVITY_TRIALS } from '../shared/analysis/sensitivity.ts';
+import { validateModel } from '../shared/model/validate.ts';
+
 import { benchmarkPipeline } from './bench-pipeline.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -60,7 +63,19 @@ async function main(): Promise<number> {
   } else {
     process.stdout.write('C reference loop: skipped (needs gcc and the reference sources; set BENCH_REFERENCE_DIR)\n');
   }
+  if (!modelPath) benchSensitivity();
   return 0;
+}
+
+/** The app's tornado on a 300-deal pipeline, as it runs there: one thread, every run in sequence. */
+function benchSensitivity(): void {
+  const model = validateModel(benchmarkPipeline(300));
+  if (!model.ok) return;
+  const started = performance.now();
+  let runs = 0;
+  const tornado = sensitivity(model.value, { quarter: 0, metric: 'p50', step: 0.1 }, { trials: SENSITIVITY_TRIALS, seed: 1 }, (done) => (runs = done));
+  const ms = Math.round(performance.now() - started);
+  if (tornado.ok) process.stdout.write(`sensitivity (tornado), 300 deals: ${runs} runs × ${SENSITIVITY_TRIALS} trials in ${ms} ms, one thread\n`);
 }
 
 interface Reference {

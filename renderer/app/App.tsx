@@ -16,6 +16,8 @@ import { QuarterSummary } from '../components/QuarterSummary.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
 import { ExportDialog } from '../components/ExportDialog.tsx';
 import { SessionContext } from './session-context.ts';
+import { ScenariosView } from '../scenarios/ScenariosView.tsx';
+import { MakingTheNumber } from '../scenarios/MakingTheNumber.tsx';
 import { useAppShallow } from '../state/store.ts';
 import type { Session } from './session.ts';
 
@@ -24,6 +26,8 @@ const TABS = [
   { id: 'pipeline', label: 'Pipeline' },
   { id: 'model', label: 'Stage model' },
   { id: 'settings', label: 'Calendar and targets' },
+  { id: 'scenarios', label: 'Scenarios' },
+  { id: 'target', label: 'Making the number' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -65,6 +69,8 @@ export function App({ session }: { session: Session }) {
         {document && tab === 'pipeline' ? <DealsTable model={document} result={result} /> : null}
         {document && tab === 'model' ? <StageEditor model={document} /> : null}
         {document && tab === 'settings' ? <SettingsEditor model={document} /> : null}
+        {document && tab === 'scenarios' ? <ScenariosView model={document} /> : null}
+        {document && result && tab === 'target' ? <MakingTheNumber model={document} result={result} /> : null}
         {tab !== 'forecast' ? null : document && result ? (
           <>
             <QuarterSummary result={result} currency={document.currency} />

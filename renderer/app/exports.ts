@@ -13,6 +13,11 @@ import { fanFigure } from '../components/FanChart.tsx';
 import { quarterFigure } from '../components/QuarterChart.tsx';
 import { histogramFigure } from '../components/QuarterHistogram.tsx';
 import { useAppStore, type AppState } from '../state/store.ts';
+import { BASELINE_ID, MAX_COMPARED, type ScenarioRun } from '../../shared/analysis/compare.ts';
+import { scenarioComparisonCsv } from '../../shared/export/scenario-csv.ts';
+import type { AnalysisRunner } from '../forecast/analysis-runner.ts';
+import { compareFigure } from '../scenarios/compare-figure.tsx';
+import { useAnalysisStore } from '../state/analysis-store.ts';
 
 export type CsvFormat = 'standard' | 'european';
 
@@ -23,6 +28,8 @@ export interface ChartExportOptions {
 }
 
 export const SLIDE_PNG: ChartExportOptions = { size: { kind: 'slide' }, density: 2, background: 'white' };
+
+const csvOptions = (format: CsvFormat) => (format === 'european' ? EUROPEAN_CSV_OPTIONS : DEFAULT_CSV_OPTIONS);
 
 const TABLE_FILE: Record<ForecastTable, string> = { quarters: 'quarters', deals: 'deals', cac: 'cac-by-stage', metadata: 'run-details' };
 
@@ -47,6 +54,7 @@ export class Exports {
   constructor(
     private readonly api: ForecastAppApi,
     private readonly appVersion: string,
+    private readonly compare: AnalysisRunner,
   ) {}
 
   private whenSettled(): Promise<AppState> {
@@ -78,7 +86,7 @@ export class Exports {
 
   private csvFiles(run: SettledRun, format: CsvFormat) {
     const name = run.document.name ?? 'workspace';
-    return forecastCsvFiles(run.document, run.result, { appVersion: this.appVersion, modelFileName: `${name} (workspace)` }, format === 'european' ? EUROPEAN_CSV_OPTIONS : DEFAULT_CSV_OPTIONS);
+    return forecastCsvFiles(run.document, run.result, { appVersion: this.appVersion, modelFileName: `${name} (workspace)` }, csvOptions(format));
   }
 
   /** One forecast table as CSV, through the Save dialog (or a download). */
@@ -125,6 +133,25 @@ export class Exports {
     }
   }
 
+  /** The compared scenarios as CSV, one row per scenario and quarter. */
+  async scenarioComparison(runs: readonly ScenarioRun[], format: CsvFormat): Promise<boolean> {
+    const run = settledRun(await this.whenSettled());
+    if ('error' in run) return this.notify('error', run.error), false;
+    return this.save({ suggestedName: exportFileName(run.result, 'scenarios', 'csv'), data: scenarioComparisonCsv(runs, run.document.currency, csvOptions(format)) });
+  }
+
+  /** The comparison for the board pack: the one on screen if it is current, else baseline and the first scenarios. */
+  private async packComparison(run: SettledRun): Promise<ScenarioRun[] | null> {
+    const scenarios = run.document.scenarios ?? [];
+    if (scenarios.length === 0) return null;
+    const current = useAnalysisStore.getState().comparison;
+    if (current && current.document === run.document && current.runs.length > 1) return current.runs;
+    const state = useAppStore.getState();
+    const ids = [BASELINE_ID, ...scenarios.slice(0, MAX_COMPARED - 1).map((s) => s.id)];
+    const output = await this.compare.run({ kind: 'compare', model: run.document, ids, trials: state.trials, seed: state.seed });
+    return output?.runs ?? null;
+  }
+
   /**
    * The board pack: the quarter chart, the selected quarter's range of outcomes, the fan chart and CAC by
    * stage as slide-sized PNGs, with the forecast CSVs, in one new folder (one zip in the browser).
@@ -139,6 +166,9 @@ export class Exports {
       fanFigure(charts, document.currency, document.asOf),
       cacFigure(document, result),
     ].filter((f): f is Figure => f !== null);
+    const comparison = await this.packComparison(run);
+    const compared = comparison ? compareFigure(comparison, document.currency, result.meta.seed) : null;
+    if (compared) figures.push(compared);
     const files: ExportPayload[] = [];
     for (const [index, figure] of figures.entries()) {
       const rendered = await this.render(figure, SLIDE_PNG, 'png');
@@ -147,9 +177,10 @@ export class Exports {
     }
     const csv = this.csvFiles(run, format);
     for (const table of ['quarters', 'deals', 'cac', 'metadata'] as const) files.push({ suggestedName: exportFileName(result, TABLE_FILE[table], 'csv'), data: csv[table] });
+    if (comparison) files.push({ suggestedName: exportFileName(result, 'scenarios', 'csv'), data: scenarioComparisonCsv(comparison, document.currency, csvOptions(format)) });
     const saved = await this.api.saveExportFolder({ folderName: exportFileName(result, 'board-pack', ''), files });
     if (!saved.ok) return this.notify('error', `The board pack could not be saved:\n${formatProblems(saved.problems)}`), false;
-    if (saved.value) this.notify('info', `Saved the board pack (${figures.length} charts and ${files.length - figures.length} CSV files) to ${saved.value.location}.`);
+    if (saved.value) this.notify('info', `Saved the board pack (${figures.length} charts and ${files.length - figures.length} CSV files${comparison ? ', with the scenario comparison' : ''}) to ${saved.value.location}.`);
     return saved.value !== null;
   }
 }

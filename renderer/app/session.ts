@@ -5,6 +5,7 @@ import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
 import { ForecastRunner } from '../forecast/forecast-runner.ts';
 import { useAppStore } from '../state/store.ts';
 import { Exports } from './exports.ts';
+import { AnalysisRunner } from '../forecast/analysis-runner.ts';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -17,9 +18,11 @@ export class Session {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void)[] = [];
   readonly exports: Exports;
+  /** One worker per kind of analysis, so a comparison does not cancel a sensitivity run. */
+  readonly analyses = { compare: new AnalysisRunner(), sensitivity: new AnalysisRunner(), gap: new AnalysisRunner() };
 
   constructor(readonly api: ForecastAppApi) {
-    this.exports = new Exports(api, __APP_VERSION__);
+    this.exports = new Exports(api, __APP_VERSION__, new AnalysisRunner());
     const store = useAppStore.getState;
     this.runner = new ForecastRunner({
       onProgress: (result, charts, done, total) => store().runProgress(result, charts, done, total),
@@ -124,5 +127,6 @@ export class Session {
   dispose(): void {
     for (const stop of this.unsubscribe) stop();
     this.runner.dispose();
+    for (const runner of Object.values(this.analyses)) runner.dispose();
   }
 }

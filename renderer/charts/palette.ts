@@ -11,7 +11,15 @@ export interface Palette {
   grid: string;
   text: string;
   muted: string;
+  /** Colours of compared scenarios, in order. */
+  series0: string;
+  series1: string;
+  series2: string;
+  series3: string;
 }
+
+/** Scenario colours read on light and dark backgrounds alike, so screen and export share them. */
+const SERIES = { series0: '#1f5fbf', series1: '#0f8a7e', series2: '#8b5cf6', series3: '#d97706' } as const;
 
 export const SCREEN_PALETTE: Palette = {
   accent: 'var(--accent)',
@@ -22,6 +30,7 @@ export const SCREEN_PALETTE: Palette = {
   grid: 'var(--grid)',
   text: 'var(--text)',
   muted: 'var(--muted)',
+  ...SERIES,
 };
 
 /** The light theme of styles.css, spelled out. */
@@ -34,4 +43,5 @@ export const PRINT_PALETTE: Palette = {
   grid: '#e6e9ee',
   text: '#1c2430',
   muted: '#5b6675',
+  ...SERIES,
 };

@@ -28,17 +28,18 @@ describe('scenarios as overrides', () => {
       {
         id: fc.string({ minLength: 1, maxLength: 8 }),
         name: fc.string({ minLength: 1, maxLength: 12 }),
-        stages: fc.constant({}),
-        deals: fc.constant({}),
-        targets: fc.constant({}),
-        shocks: fc.constant([]),
+        stages: fc.constant<Scenario['stages']>({}),
+        deals: fc.constant<Scenario['deals']>({}),
+        targets: fc.constant<Scenario['targets']>({}),
+        shocks: fc.constant<Scenario['shocks']>([]),
       },
       { requiredKeys: ['id', 'name'] },
     );
     fc.assert(
-      fc.property(emptyScenario, fc.integer({ min: 0, max: 1000 }), (scenario, seed) => {
-        const baseline = { ...sample, scenarios: [scenario as Scenario] };
-        const applied = applyScenario(baseline, scenario as Scenario);
+      fc.property(emptyScenario, fc.integer({ min: 0, max: 1000 }), (generated, seed) => {
+        const scenario = generated as Scenario;
+        const baseline = { ...sample, scenarios: [scenario] };
+        const applied = applyScenario(baseline, scenario);
         const { scenarios: _dropped, ...withoutScenarios } = baseline;
         expect(applied.model).toEqual(withoutScenarios);
         expect(run(applied.model, 250, seed)).toEqual(run(baseline, 250, seed));

@@ -5,6 +5,11 @@ import { missingTarget, simulate, type AnalysisProgress } from './simulate.ts';
 
 export type SensitivityMetric = 'p50' | 'pTarget';
 
+/** Trials per run of the app's tornado: stable percentiles, a few seconds for 300 deals. */
+export const SENSITIVITY_TRIALS = 5_000;
+/** Trials per run of the pipeline-needed search. */
+export const SEARCH_TRIALS = 2_000;
+
 export interface TornadoRow {
   label: string;
   /** The metric with this input lowered by the step, and raised by it. */

@@ -21,6 +21,8 @@ interface NumberFieldProps {
   displayRange?: { above: number; atMost: number };
   /** Show thousands separators when not being edited (money). */
   grouped?: boolean;
+  /** Shown while empty, e.g. the baseline value a scenario field follows. */
+  placeholder?: string;
 }
 
 const show = (value: number | undefined, scale: number, grouped: boolean) => {
@@ -33,7 +35,7 @@ const show = (value: number | undefined, scale: number, grouped: boolean) => {
  * A number input validated as it is typed: the message appears beside the field, and the model only
  * changes (one undo step) when the user leaves the field or presses Enter with a valid value.
  */
-export function NumberField({ label, hideLabel, value, scale = 1, path, apply, optional, suffix, hint, displayRange, grouped = false }: NumberFieldProps) {
+export function NumberField({ label, hideLabel, value, scale = 1, path, apply, optional, suffix, hint, displayRange, grouped = false, placeholder }: NumberFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? show(value, scale, grouped);
@@ -75,6 +77,7 @@ export function NumberField({ label, hideLabel, value, scale = 1, path, apply, o
           id={id}
           inputMode="decimal"
           value={text}
+          placeholder={placeholder}
           aria-invalid={message ? true : undefined}
           aria-describedby={message || hint ? `${id}-note` : undefined}
           onChange={(e) => setDraft(e.target.value)}
