@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, openApp, test } from './fixtures.ts';
 
 test('creates a scenario, changes a stage, compares it with the baseline and exports the comparison', async ({ page }) => {
@@ -66,4 +67,22 @@ test('finds the pipeline needed, shows which deals carry the quarter and runs a 
   await expect(page.getByRole('heading', { name: 'What moves the chance of reaching the FY2027 Q4 target' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('img', { name: /Sensitivity of the chance/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/making-the-number.png', fullPage: true });
+});
+
+test('the board pack carries the scenario comparison when the workspace has scenarios', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Scenarios' }).click();
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByRole('button', { name: 'Change this deal' }).click();
+  await expect(page.getByText('Zenith Financial: left out')).toBeVisible();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export board pack' }).click()]);
+  const files = unzipSync(new Uint8Array(readFileSync(await zip.path())));
+  const names = Object.keys(files).map((n) => n.split('/').pop() ?? '');
+  expect(names).toEqual(expect.arrayContaining(['5-forecast-FY2027-Q4-2026-11-23-scenario-comparison.png', 'forecast-FY2027-Q4-2026-11-23-scenarios.csv']));
+  const png = Object.entries(files).find(([n]) => n.endsWith('scenario-comparison.png'))?.[1];
+  mkdirSync('test-results/exports', { recursive: true });
+  if (png) writeFileSync('test-results/exports/pack-5-scenario-comparison.png', png);
+  const csv = strFromU8(Object.entries(files).find(([n]) => n.endsWith('scenarios.csv'))?.[1] ?? new Uint8Array());
+  expect(csv).toContain('\r\nScenario 1,FY2027 Q4,');
 });
