@@ -18,6 +18,7 @@ import { ExportDialog } from '../components/ExportDialog.tsx';
 import { SessionContext } from './session-context.ts';
 import { ScenariosView } from '../scenarios/ScenariosView.tsx';
 import { MakingTheNumber } from '../scenarios/MakingTheNumber.tsx';
+import { CalibrationView } from '../calibration/CalibrationView.tsx';
 import { useAppShallow } from '../state/store.ts';
 import type { Session } from './session.ts';
 
@@ -28,6 +29,7 @@ const TABS = [
   { id: 'settings', label: 'Calendar and targets' },
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'target', label: 'Making the number' },
+  { id: 'calibrate', label: 'Calibrate' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -71,6 +73,7 @@ export function App({ session }: { session: Session }) {
         {document && tab === 'settings' ? <SettingsEditor model={document} /> : null}
         {document && tab === 'scenarios' ? <ScenariosView model={document} /> : null}
         {document && result && tab === 'target' ? <MakingTheNumber model={document} result={result} /> : null}
+        {document && tab === 'calibrate' ? <CalibrationView model={document} /> : null}
         {tab !== 'forecast' ? null : document && result ? (
           <>
             <QuarterSummary result={result} currency={document.currency} />

@@ -140,6 +140,14 @@ export class Exports {
     return this.save({ suggestedName: exportFileName(run.result, 'scenarios', 'csv'), data: scenarioComparisonCsv(runs, run.document.currency, csvOptions(format)) });
   }
 
+  /** The backtest's two tables. */
+  async backtest(files: { quarters: string; calibration: string }): Promise<boolean> {
+    const run = settledRun(await this.whenSettled());
+    if ('error' in run) return this.notify('error', run.error), false;
+    const saved = await this.save({ suggestedName: exportFileName(run.result, 'backtest', 'csv'), data: files.quarters });
+    return saved && this.save({ suggestedName: exportFileName(run.result, 'backtest-calibration', 'csv'), data: files.calibration });
+  }
+
   /** The comparison for the board pack: the one on screen if it is current, else baseline and the first scenarios. */
   private async packComparison(run: SettledRun): Promise<ScenarioRun[] | null> {
     const scenarios = run.document.scenarios ?? [];

@@ -3,6 +3,8 @@ import type { Sensitivity, SensitivityMetric } from '../../shared/analysis/sensi
 import type { DealContribution, PipelineNeeded } from '../../shared/analysis/target-gap.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import type { Result } from '../../shared/result.ts';
+import type { Backtest } from '../../shared/history/backtest.ts';
+import type { History } from '../../shared/history/history-types.ts';
 
 interface RunSettings {
   trials: number;
@@ -14,13 +16,15 @@ export type AnalysisJob =
   | ({ kind: 'compare'; model: ForecastModel; ids: string[] } & RunSettings)
   | ({ kind: 'sensitivity'; model: ForecastModel; quarter: number; metric: SensitivityMetric; step: number } & RunSettings)
   | ({ kind: 'pipelineNeeded'; model: ForecastModel; quarter: number; stageId: string; confidence: number } & RunSettings)
-  | ({ kind: 'contributions'; model: ForecastModel; quarter: number; dealIds: string[] } & RunSettings);
+  | ({ kind: 'contributions'; model: ForecastModel; quarter: number; dealIds: string[] } & RunSettings)
+  | ({ kind: 'backtest'; model: ForecastModel; history: History; quarters: number } & RunSettings);
 
 export type AnalysisOutput =
   | { kind: 'compare'; runs: ScenarioRun[] }
   | { kind: 'sensitivity'; value: Result<Sensitivity> }
   | { kind: 'pipelineNeeded'; value: Result<PipelineNeeded> }
-  | { kind: 'contributions'; value: Result<{ pTarget: number; deals: DealContribution[] }> };
+  | { kind: 'contributions'; value: Result<{ pTarget: number; deals: DealContribution[] }> }
+  | { kind: 'backtest'; value: Result<Backtest> };
 
 export type ToAnalysisWorker = { jobId: number; job: AnalysisJob };
 export type FromAnalysisWorker = { jobId: number; type: 'progress'; done: number; total: number } | { jobId: number; type: 'done'; output: AnalysisOutput };

@@ -1,0 +1,81 @@
+import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import type { Backtest } from '../../shared/history/backtest.ts';
+import type { Figure } from '../charts/figure.ts';
+import type { Palette } from '../charts/palette.ts';
+import { compactMoney, percent } from '../format.ts';
+
+interface RangeProps {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  payload?: { band: [number, number]; p50: number };
+  fill?: string;
+}
+
+function Band({ x = 0, y = 0, width = 0, height = 0, payload, fill }: RangeProps) {
+  const [low, high] = payload?.band ?? [0, 0];
+  const medianY = high > low ? y + (height * (high - (payload?.p50 ?? low))) / (high - low) : y;
+  return (
+    <g>
+      <rect x={x} y={y} width={width} height={Math.max(1, height)} fill={fill} rx={2} />
+      <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#1f5fbf" strokeWidth={2} />
+    </g>
+  );
+}
+
+/** What each past quarter's forecast said (P10–P90, P50) against what actually closed. */
+export function backtestFigure(result: Backtest, currency: string): Figure {
+  const rows = result.quarters.map((q) => ({ label: q.label, band: [q.p10, q.p90] as [number, number], p50: q.p50, actual: q.actual, weighted: q.weighted }));
+  const inside = result.quarters.filter((q) => q.inside).length;
+  return {
+    fileName: 'backtest',
+    title: 'Past quarters: forecast against what closed',
+    subtitle: `Actual bookings fell inside the P10–P90 range in ${inside} of ${result.quarters.length} quarters (${percent(result.coverage)}; an honest forecast is near 80%). Typical miss of the P50: ${compactMoney(result.maeP50, currency)}, against ${compactMoney(result.maeWeighted, currency)} for the CRM's weighted pipeline.`,
+    legend: [
+      { label: 'Forecast P10–P90 (line: P50)', color: 'band', mark: 'band' },
+      { label: 'Actual bookings', color: 'target', mark: 'line' },
+      { label: 'Weighted pipeline (CRM)', color: 'muted', mark: 'dashed' },
+    ],
+    ariaLabel: `Backtest: ${result.quarters.map((q) => `${q.label} actual ${compactMoney(q.actual, currency)}, forecast ${compactMoney(q.p10, currency)} to ${compactMoney(q.p90, currency)}`).join('; ')}`,
+    screenHeight: 300,
+    draw: (palette: Palette, size) => (
+      <ComposedChart {...size} data={rows} margin={{ top: 12, right: 24, bottom: 24, left: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={palette.grid} />
+        <XAxis dataKey="label" interval={0} label={{ value: 'Fiscal quarter (forecast made on its first day)', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
+        <YAxis tickFormatter={(v: number) => compactMoney(v, currency)} width={72} label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -4, className: 'axis-label' }} />
+        <Tooltip formatter={(value, name) => (Array.isArray(value) ? [`${compactMoney(Number(value[0]), currency)} – ${compactMoney(Number(value[1]), currency)}`, name] : [compactMoney(Number(value), currency), name])} />
+        <Bar dataKey="band" name="Forecast P10–P90" fill={palette.band} barSize={44} isAnimationActive={false} shape={(props: unknown) => <Band {...(props as RangeProps)} />} />
+        <Line dataKey="actual" name="Actual bookings" stroke={palette.target} strokeWidth={2.5} dot={{ r: 5, fill: palette.target }} isAnimationActive={false} />
+        <Line dataKey="weighted" name="Weighted pipeline (CRM)" stroke={palette.muted} strokeDasharray="5 4" strokeWidth={2} dot={{ r: 3, fill: palette.muted }} isAnimationActive={false} />
+      </ComposedChart>
+    ),
+  };
+}
+
+/** Deal-level calibration: when the forecast gave deals a chance of x, about x of them closed. */
+export function calibrationFigure(result: Backtest): Figure {
+  const points = result.calibration.map((b) => ({ predicted: b.predicted * 100, observed: b.observed * 100, deals: b.deals }));
+  return {
+    fileName: 'calibration',
+    title: 'Were the deal chances right?',
+    subtitle: 'Deals grouped by their forecast chance to close in the quarter, against the share that did. On the diagonal means honest chances; dot size shows how many deals.',
+    legend: [
+      { label: 'Groups of deals', color: 'accent', mark: 'bar' },
+      { label: 'Perfectly calibrated', color: 'muted', mark: 'dashed' },
+    ],
+    ariaLabel: `Calibration: ${result.calibration.map((b) => `${percent(b.predicted)} forecast, ${percent(b.observed)} closed (${b.deals} deals)`).join('; ')}`,
+    screenHeight: 300,
+    draw: (palette: Palette, size) => (
+      <ComposedChart {...size} data={points} margin={{ top: 12, right: 24, bottom: 24, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
+        <XAxis dataKey="predicted" type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} label={{ value: 'Forecast chance to close in the quarter', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
+        <YAxis dataKey="observed" type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={56} label={{ value: 'Share that closed', angle: -90, position: 'insideLeft', offset: 4, dy: 56, className: 'axis-label' }} />
+        <ZAxis dataKey="deals" range={[40, 400]} />
+        <Tooltip formatter={(v, name) => [name === 'deals' ? String(v) : `${Number(v).toFixed(0)}%`, name]} />
+        <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 100, y: 100 }]} stroke={palette.muted} strokeDasharray="5 4" />
+        <Scatter dataKey="observed" name="Share that closed" fill={palette.accent} isAnimationActive={false} />
+      </ComposedChart>
+    ),
+  };
+}
