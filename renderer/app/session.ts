@@ -19,7 +19,7 @@ export class Session {
   private unsubscribe: (() => void)[] = [];
   readonly exports: Exports;
   /** One worker per kind of analysis, so a comparison does not cancel a sensitivity run. */
-  readonly analyses = { compare: new AnalysisRunner(), sensitivity: new AnalysisRunner(), gap: new AnalysisRunner(), backtest: new AnalysisRunner() };
+  readonly analyses = { compare: new AnalysisRunner(), sensitivity: new AnalysisRunner(), gap: new AnalysisRunner(), contributions: new AnalysisRunner(), backtest: new AnalysisRunner() };
 
   constructor(readonly api: ForecastAppApi) {
     this.exports = new Exports(api, __APP_VERSION__, new AnalysisRunner());

@@ -4,6 +4,7 @@ import type { ForecastModel } from '../../shared/model/schema.ts';
 import { formatProblems } from '../../shared/result.ts';
 import { useSession } from '../app/session-context.ts';
 import { FigureCard } from '../components/FigureCard.tsx';
+import { ProblemAlert, ProgressLine } from '../components/ProgressLine.tsx';
 import { compactMoney, percent } from '../format.ts';
 import { useAppShallow } from '../state/store.ts';
 import { backtestFigure, calibrationFigure } from './backtest-figures.tsx';
@@ -45,19 +46,15 @@ export function BacktestPanel({ model, loaded }: { model: ForecastModel; loaded:
           Run backtest
         </button>
         {progress ? (
-          <span className="progress" aria-live="polite">
-            <progress aria-label="Backtest progress" max={progress.total} value={progress.done} /> {progress.done} of {progress.total} quarters{' '}
-            <button
-              type="button"
-              className="small"
-              onClick={() => {
-                analyses.backtest.cancel();
-                set({ backtestProgress: null });
-              }}
-            >
-              Cancel
-            </button>
-          </span>
+          <ProgressLine
+            label="Backtest progress"
+            unit="quarters"
+            progress={progress}
+            onCancel={() => {
+              analyses.backtest.cancel();
+              set({ backtestProgress: null });
+            }}
+          />
         ) : null}
         {value?.ok ? (
           <button type="button" onClick={() => void exports.backtest(backtestCsvFiles(value.value, model.currency))}>
@@ -65,11 +62,7 @@ export function BacktestPanel({ model, loaded }: { model: ForecastModel; loaded:
           </button>
         ) : null}
       </div>
-      {value && !value.ok ? (
-        <p className="field-error" role="alert">
-          {formatProblems(value.problems)}
-        </p>
-      ) : null}
+      {value && !value.ok ? <ProblemAlert text={formatProblems(value.problems)} /> : null}
       {value?.ok ? (
         <div className={backtest?.document !== model ? 'stale' : undefined}>
           <p className="big-statement" role="status">

@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { buildHistory, guessHistorySettings, HISTORY_FIELD_LABELS, HISTORY_FIELDS, historyCrmStages, type HistoryField, type HistorySettings } from '../../shared/history/history-import.ts';
 import { IGNORE, LOST, WON } from '../../shared/history/history-types.ts';
-import { readCsvTable, type CsvTable } from '../../shared/import/read-table.ts';
+import type { CsvTable } from '../../shared/import/read-table.ts';
 import { formatIsoDay } from '../../shared/model/dates.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import { friendlyDate } from '../format.ts';
-import { decodeCsvBytes } from '../import/decode-bytes.ts';
+import { CsvFilePicker, readCsvFile } from '../import/CsvFilePicker.tsx';
 import { useCalibrationStore } from './calibration-store.ts';
 
 const UNMAPPED = '__unmapped__';
@@ -22,8 +22,7 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
 
   const load = async (picked: File) => {
     try {
-      const table = readCsvTable(decodeCsvBytes(new Uint8Array(await picked.arrayBuffer())).text);
-      if (table.headers.length === 0) throw new Error('the file is empty');
+      const { table } = await readCsvFile(picked);
       const guess = guessHistorySettings(table, model);
       setFile({ name: picked.name, table, dateAmbiguous: guess.dateAmbiguous });
       setSettings(guess.settings);
@@ -56,15 +55,7 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
           ? `Using ${loaded.fileName}: ${loaded.history.deals.length} deals up to ${friendlyDate(formatIsoDay(loaded.history.asOfDay))}.`
           : 'Import your CRM’s stage history: a Salesforce Opportunity History or Stage Duration report (a row per stage change), or a HubSpot deals export with its “Date entered” columns (a row per deal).'}
       </p>
-      <div className="field">
-        <label htmlFor={inputId}>History CSV file</label>
-        <input id={inputId} type="file" accept=".csv,.txt,text/csv" onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])} />
-      </div>
-      {readError ? (
-        <p className="field-error" role="alert">
-          {readError}
-        </p>
-      ) : null}
+      <CsvFilePicker label="History CSV file" error={readError} onFile={(f) => void load(f)} />
       {file && settings && preview ? (
         <div className="history-preview" role="region" aria-label="History preview">
           <div className="inline-row">

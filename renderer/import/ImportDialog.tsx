@@ -2,12 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField } from '../../shared/import/columns.ts';
 import { firstGuess } from '../../shared/import/first-guess.ts';
 import { applyImport, buildImport, crmStagesOf, type ImportMode, type ImportSettings } from '../../shared/import/pipeline-import.ts';
-import { readCsvTable, type CsvTable } from '../../shared/import/read-table.ts';
+import type { CsvTable } from '../../shared/import/read-table.ts';
 import { SKIP_STAGE } from '../../shared/import/stage-mapping.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import { compactMoney, friendlyDate } from '../format.ts';
 import { useAppShallow } from '../state/store.ts';
-import { decodeCsvBytes } from './decode-bytes.ts';
+import { CsvFilePicker, readCsvFile } from './CsvFilePicker.tsx';
 
 interface LoadedFile {
   name: string;
@@ -42,9 +42,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
 
   const load = async (picked: File) => {
     try {
-      const decoded = decodeCsvBytes(new Uint8Array(await picked.arrayBuffer()));
-      const table = readCsvTable(decoded.text);
-      if (table.headers.length === 0) throw new Error('the file is empty');
+      const { decoded, table } = await readCsvFile(picked);
       const guess = firstGuess(table, model);
       setFile({ name: picked.name, encoding: decoded.encoding, table, amountStyleGuessed: guess.amountStyleGuessed, dateOrderAmbiguous: guess.dateOrderAmbiguous });
       setSettings(guess.settings);
@@ -84,15 +82,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
       <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-labelledby="import-title" onKeyDown={(e) => e.key === 'Escape' && close()}>
         <h2 id="import-title">Import pipeline from CSV</h2>
         <p className="card-subtitle">An opportunity or deal export from Salesforce, HubSpot or another CRM. Nothing changes until you confirm.</p>
-        <div className="field">
-          <label htmlFor="import-file">CSV file</label>
-          <input id="import-file" type="file" accept=".csv,.txt,text/csv" onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])} />
-        </div>
-        {readError ? (
-          <p className="field-error" role="alert">
-            {readError}
-          </p>
-        ) : null}
+        <CsvFilePicker label="CSV file" error={readError} onFile={(f) => void load(f)} />
         {file && settings && preview ? (
           <>
             <p className="field-hint">

@@ -3,6 +3,7 @@ import { BASELINE_ID, comparisonRows, dealChanges, MAX_COMPARED, type ScenarioRu
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import { useSession } from '../app/session-context.ts';
 import { FigureCard } from '../components/FigureCard.tsx';
+import { ProgressLine } from '../components/ProgressLine.tsx';
 import { compactMoney, fullMoney, percent } from '../format.ts';
 import { useAnalysisShallow } from '../state/analysis-store.ts';
 import { useAppShallow } from '../state/store.ts';
@@ -63,11 +64,7 @@ export function ComparePanel({ model }: { model: ForecastModel }) {
           </label>
         ))}
       </fieldset>
-      {progress ? (
-        <p className="progress" aria-live="polite">
-          <progress aria-label="Comparison progress" max={progress.total} value={progress.done} /> Running {progress.done} of {progress.total} scenarios…
-        </p>
-      ) : null}
+      {progress ? <ProgressLine label="Comparison progress" unit="scenarios" progress={progress} /> : null}
       {runs.filter((r) => r.problems.length > 0).map((r) => (
         <p key={r.id} className="field-error" role="alert">
           {r.name} cannot run: {r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}

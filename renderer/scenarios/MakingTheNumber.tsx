@@ -6,22 +6,12 @@ import { formatProblems } from '../../shared/result.ts';
 import { useSession } from '../app/session-context.ts';
 import { FigureCard } from '../components/FigureCard.tsx';
 import { compactMoney, fullMoney, percent } from '../format.ts';
-import { useAnalysisShallow, type Progress } from '../state/analysis-store.ts';
+import { useAnalysisShallow } from '../state/analysis-store.ts';
+import { ProblemAlert, ProgressLine } from '../components/ProgressLine.tsx';
 import { useAppShallow } from '../state/store.ts';
 import { tornadoFigure } from './tornado-figure.tsx';
 
 const CONTRIBUTION_DEALS = 15;
-
-function ProgressLine({ label, progress, onCancel }: { label: string; progress: Progress; onCancel: () => void }) {
-  return (
-    <p className="progress" aria-live="polite">
-      <progress aria-label={label} max={progress.total} value={progress.done} /> {progress.done} of {progress.total} runs…{' '}
-      <button type="button" className="small" onClick={onCancel}>
-        Cancel
-      </button>
-    </p>
-  );
-}
 
 /** The chance of making each quarter's number, what it would take, which deals carry it, and what moves it. */
 export function MakingTheNumber({ model, result }: { model: ForecastModel; result: ForecastResult }) {
@@ -105,6 +95,7 @@ function PipelineNeededForm({ model, quarter, label }: { model: ForecastModel; q
       {progress ? (
         <ProgressLine
           label="Search progress"
+          unit="runs"
           progress={progress}
           onCancel={() => {
             analyses.gap.cancel();
@@ -122,9 +113,7 @@ function PipelineNeededForm({ model, quarter, label }: { model: ForecastModel; q
                 : `Add ${value.value.deals} deal${value.value.deals === 1 ? '' : 's'} of ${fullMoney(value.value.dealAmount, model.currency)} (the average open deal; ${compactMoney(value.value.deals * value.value.dealAmount, model.currency)} in all) entering ${stageName(value.value.stageId)} today to raise the chance of reaching the ${label} target from ${percent(value.value.pTargetNow)} to ${percent(value.value.pTargetWith)} (in the search’s ${SEARCH_TRIALS.toLocaleString('en-US')}-trial runs).`}
           </p>
         ) : (
-          <p className="field-error" role="alert">
-            {formatProblems(value.problems)}
-          </p>
+          <ProblemAlert text={formatProblems(value.problems)} />
         )
       ) : null}
       <p className="field-hint">Found by simulating the quarter with more and more added deals ({SEARCH_TRIALS.toLocaleString('en-US')} trials each, same random numbers), so how long deals take to close counts, not just their expected value.</p>
@@ -141,7 +130,7 @@ function Contributions({ model, result, quarter }: { model: ForecastModel; resul
   useEffect(() => {
     if (!key) return;
     const timer = setTimeout(() => {
-      void analyses.gap.run({ kind: 'contributions', model, quarter, dealIds: key.split('|'), trials, seed }).then((output) => {
+      void analyses.contributions.run({ kind: 'contributions', model, quarter, dealIds: key.split('|'), trials, seed }).then((output) => {
         if (output) set({ contributions: { value: output.value, document: model, quarter } });
       });
     }, 300);
@@ -224,6 +213,7 @@ function Tornado({ model, result, quarter }: { model: ForecastModel; result: For
       {progress ? (
         <ProgressLine
           label="Sensitivity progress"
+          unit="runs"
           progress={progress}
           onCancel={() => {
             analyses.sensitivity.cancel();
@@ -231,11 +221,7 @@ function Tornado({ model, result, quarter }: { model: ForecastModel; result: For
           }}
         />
       ) : null}
-      {value && !value.ok ? (
-        <p className="field-error" role="alert">
-          {formatProblems(value.problems)}
-        </p>
-      ) : null}
+      {value && !value.ok ? <ProblemAlert text={formatProblems(value.problems)} /> : null}
       {value?.ok ? (
         <div className={sensitivity?.document !== model ? 'stale' : undefined}>
           <FigureCard figure={tornadoFigure(value.value, label(value.value.quarter), model.currency, SENSITIVITY_TRIALS)} wide />

@@ -1,7 +1,7 @@
 import type { RunOptions } from '../engine/prepare.ts';
 import type { ForecastModel } from '../model/schema.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { missingTarget, simulate, type AnalysisProgress } from './simulate.ts';
+import { quarterMetric, type AnalysisProgress } from './simulate.ts';
 
 export type SensitivityMetric = 'p50' | 'pTarget';
 
@@ -71,15 +71,7 @@ export function sensitivity(
 ): Result<Sensitivity> {
   const { quarter, metric, step } = settings;
   if (!(step > 0 && step < 1)) return fail([{ path: 'step', message: 'must be between 0% and 100%' }]);
-  const measure = (m: ForecastModel): Result<number> => {
-    const sim = simulate(m, options);
-    if (!sim.ok) return sim;
-    const q = sim.value.result.quarters[quarter];
-    if (!q) return fail([{ path: 'quarter', message: `there is no quarter ${quarter + 1} in the horizon` }]);
-    if (metric === 'p50') return ok(q.p50);
-    if (q.pTarget === null) return missingTarget(sim.value.result, quarter);
-    return ok(q.pTarget);
-  };
+  const measure = (m: ForecastModel): Result<number> => quarterMetric(m, quarter, metric, options);
   const list = variations(model);
   const total = 1 + 2 * list.length;
   const base = measure(model);

@@ -52,3 +52,13 @@ export function missingTarget(result: ForecastResult, quarter: number): Result<n
   const label = result.quarters[quarter]?.label;
   return fail([{ path: 'quarter', message: label ? `${label} has no target` : `there is no quarter ${quarter + 1} in the horizon` }]);
 }
+
+/** One run's measure of a quarter: P50 bookings, or the chance of reaching its target. */
+export function quarterMetric(model: unknown, quarter: number, metric: 'p50' | 'pTarget', options: RunOptions): Result<number> {
+  const sim = simulate(model, options);
+  if (!sim.ok) return sim;
+  const q = sim.value.result.quarters[quarter];
+  if (!q) return missingTarget(sim.value.result, quarter);
+  if (metric === 'p50') return ok(q.p50);
+  return q.pTarget === null ? missingTarget(sim.value.result, quarter) : ok(q.pTarget);
+}

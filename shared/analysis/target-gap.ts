@@ -2,7 +2,7 @@ import type { RunOptions } from '../engine/prepare.ts';
 import { MAX_TRACKED_DEALS } from '../engine/prepare.ts';
 import type { Deal, ForecastModel } from '../model/schema.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { missingTarget, quarterBookings, quarterTarget, simulate, type AnalysisProgress } from './simulate.ts';
+import { quarterBookings, quarterMetric, quarterTarget, simulate, type AnalysisProgress } from './simulate.ts';
 
 export interface PipelineNeeded {
   quarter: number;
@@ -48,12 +48,9 @@ export function pipelineNeeded(
   let runs = 0;
   const estimatedRuns = 2 * Math.log2(MAX_ADDED_DEALS) + 1;
   const chanceWith = (count: number): Result<number> => {
-    const sim = simulate({ ...model, deals: [...model.deals, ...addedDeals(model, stageId, count, amount)] }, options);
+    const chance = quarterMetric({ ...model, deals: [...model.deals, ...addedDeals(model, stageId, count, amount)] }, quarter, 'pTarget', options);
     onProgress?.(++runs, Math.max(runs, estimatedRuns));
-    if (!sim.ok) return sim;
-    const pTarget = sim.value.result.quarters[quarter]?.pTarget;
-    if (pTarget == null) return missingTarget(sim.value.result, quarter);
-    return ok(pTarget);
+    return chance;
   };
   const now = chanceWith(0);
   if (!now.ok) return now;

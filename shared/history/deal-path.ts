@@ -69,7 +69,7 @@ export function stageTime(path: DealPath, j: number, cutoffDay: number): { days:
     const next = path.entered[m];
     if (next !== null && next !== undefined) return { days: next - start, ended: true };
   }
-  if (path.outcome && path.furthest === j) return { days: path.outcome.day - start, ended: true };
-  if (path.outcome?.kind === 'won') return { days: path.outcome.day - start, ended: true };
+  // No later stage entered, so j is the furthest: a close ends the time in it.
+  if (path.outcome) return { days: path.outcome.day - start, ended: true };
   return { days: cutoffDay - start, ended: false };
 }
