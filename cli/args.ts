@@ -12,6 +12,8 @@ export interface ForecastArgs {
   outDir: string | null;
   /** ';' with decimal commas for European spreadsheets. */
   european: boolean;
+  /** Run this scenario of the model (its id or name) instead of the baseline. */
+  scenario: string | null;
   help: boolean;
 }
 
@@ -23,7 +25,8 @@ export const FORECAST_USAGE = `Usage: npm run forecast -- [MODEL.json] [--trials
   --workers W   worker threads (default: all cores)
   --json        print the full result as JSON on stdout and nothing else
   --out DIR     also write quarters.csv, deals.csv, cac.csv and metadata.csv into DIR
-  --european    write those CSV files with ';' between fields and decimal commas`;
+  --european    write those CSV files with ';' between fields and decimal commas
+  --scenario S  forecast the model's scenario S (its id or name) instead of the baseline`;
 
 function wholeNumber(text: string | undefined, name: string, min: number, max: number, fallback: number, problems: Problem[]): number {
   if (text === undefined) return fallback;
@@ -48,6 +51,7 @@ export function parseForecastArgs(argv: string[]): Result<ForecastArgs> {
         json: { type: 'boolean' },
         out: { type: 'string' },
         european: { type: 'boolean' },
+        scenario: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -65,6 +69,7 @@ export function parseForecastArgs(argv: string[]): Result<ForecastArgs> {
     json: values.json ?? false,
     outDir: values.out ?? null,
     european: values.european ?? false,
+    scenario: values.scenario ?? null,
     help: values.help ?? false,
   };
   return problems.length > 0 ? fail(problems) : ok(args);

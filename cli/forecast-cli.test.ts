@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_WORKSPACE } from '../shared/sample/sample-workspace.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const cli = (args: string[]) => spawnSync(process.execPath, [join(root, 'dist-cli/forecast.mjs'), ...args], { encoding: 'utf8' });
@@ -50,6 +51,19 @@ describe('forecast CLI', () => {
     expect(quarters).toContain('\r\n');
     expect(readFileSync(join(dir, 'deals.csv'), 'utf8')).toContain('D-1019,Acme Corp,pilot,250000');
     expect(readFileSync(join(dir, 'metadata.csv'), 'utf8')).toContain('Seed,1');
+  });
+
+  it('forecasts a scenario of the model file by name, and says which scenarios exist when asked for another', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forecast-scenario-'));
+    const file = join(dir, 'plan.json');
+    writeFileSync(file, JSON.stringify({ ...SAMPLE_WORKSPACE, scenarios: [{ id: 'slip', name: 'Zenith slips out', deals: { 'D-1019': { excluded: true } } }] }));
+    const base = JSON.parse(cli([file, '--json', '--trials', '1000']).stdout);
+    const slip = JSON.parse(cli([file, '--json', '--trials', '1000', '--scenario', 'Zenith slips out']).stdout);
+    expect(base.deals.some((d: { id: string }) => d.id === 'D-1019')).toBe(true);
+    expect(slip.deals.some((d: { id: string }) => d.id === 'D-1019')).toBe(false);
+    const missing = cli([file, '--scenario', 'nope']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim()).toBe('--scenario: the model has no scenario "nope" (it has "Zenith slips out")');
   });
 
   it('exits 2 with every problem on stderr for a bad model or bad options', () => {

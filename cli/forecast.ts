@@ -2,8 +2,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { prepareForecast } from '../shared/engine/run.ts';
 import { forecastCsvFiles } from '../shared/export/forecast-csv.ts';
+import { validateModel } from '../shared/model/validate.ts';
+import { applyScenario, type AppliedScenario } from '../shared/scenarios/apply-scenario.ts';
 import { DEFAULT_CSV_OPTIONS, EUROPEAN_CSV_OPTIONS } from '../shared/csv/write-csv.ts';
-import { formatProblems, type Problem } from '../shared/result.ts';
+import { fail, formatProblems, ok, type Problem, type Result } from '../shared/result.ts';
 import { SAMPLE_WORKSPACE } from '../shared/sample/sample-workspace.ts';
 import { FORECAST_USAGE, parseForecastArgs } from './args.ts';
 import { formatReport } from './terminal-report.ts';
@@ -18,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${FORECAST_USAGE}\n`);
     return 0;
   }
-  const { modelPath, trials, seed, workers, json, outDir, european } = args.value;
+  const { modelPath, trials, seed, workers, json, outDir, european, scenario } = args.value;
 
   let input: unknown = SAMPLE_WORKSPACE;
   if (modelPath) {
@@ -33,6 +35,12 @@ async function main(argv: string[]): Promise<number> {
     } catch (error) {
       return badInput([{ path: modelPath, message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` }]);
     }
+  }
+  if (scenario !== null) {
+    const chosen = scenarioModel(input, scenario);
+    if (!chosen.ok) return badInput(chosen.problems);
+    for (const note of chosen.value.ignored) process.stderr.write(`Scenario "${scenario}": ignored an override: ${note}\n`);
+    input = chosen.value.model;
   }
   const plan = prepareForecast(input, { trials, seed });
   if (!plan.ok) return badInput(plan.problems);
@@ -51,6 +59,19 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatReport(plan.value.model, result));
   if (outDir && !json) process.stdout.write(`Wrote quarters.csv, deals.csv, cac.csv and metadata.csv to ${outDir}\n`);
   return 0;
+}
+
+/** The model of one of the file's scenarios, found by id or name. */
+function scenarioModel(input: unknown, wanted: string): Result<AppliedScenario> {
+  const baseline = validateModel(input);
+  if (!baseline.ok) return baseline;
+  const scenarios = baseline.value.scenarios ?? [];
+  const found = scenarios.find((s) => s.id === wanted) ?? scenarios.find((s) => s.name === wanted);
+  if (!found) {
+    const known = scenarios.map((s) => `"${s.name}"`).join(', ');
+    return fail([{ path: '--scenario', message: `the model has no scenario "${wanted}"${known ? ` (it has ${known})` : ' (it has none)'}` }]);
+  }
+  return ok(applyScenario(baseline.value, found));
 }
 
 function badInput(problems: Problem[]): number {

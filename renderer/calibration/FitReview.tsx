@@ -16,6 +16,9 @@ const optionalNumber = (text: string): number | null => (text.trim() === '' || !
 /** The fit as a proposal: old and new values per stage, the deals behind each, accept all, some or none. */
 export function FitReview({ model, loaded }: { model: ForecastModel; loaded: Loaded }) {
   const [prior, setPrior] = useState(DEFAULT_PRIOR_SAMPLE_SIZE);
+  // The prior is the stage model as it was before this history: once a fit is accepted, fitting again
+  // must not count the same deals twice (the accepted values already contain them).
+  const [priorMeans] = useState<Record<string, number>>(() => Object.fromEntries(model.stages.map((s) => [s.id, s.conversion])));
   const [windowQuarters, setWindowQuarters] = useState<number | null>(null);
   const [band, setBand] = useState({ min: '', max: '' });
   const [owner, setOwner] = useState<string | null>(null);
@@ -27,10 +30,10 @@ export function FitReview({ model, loaded }: { model: ForecastModel; loaded: Loa
   const regions = useMemo(() => [...new Set(history.deals.map((d) => d.region).filter((o): o is string => !!o))].sort(), [history]);
   const filters: FitFilters = { windowQuarters, minAmount: optionalNumber(band.min), maxAmount: optionalNumber(band.max), owner, region };
   const fit = useMemo(
-    () => fitHistory(history, model, { cutoffDay: history.asOfDay, priorSampleSize: prior, filters }),
+    () => fitHistory(history, model, { cutoffDay: history.asOfDay, priorSampleSize: prior, priorMeans, filters }),
     // filters is rebuilt every render from these values
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [history, model, prior, windowQuarters, band.min, band.max, owner, region],
+    [history, model, prior, priorMeans, windowQuarters, band.min, band.max, owner, region],
   );
   const [accepted, setAccepted] = useState<Record<string, { conversion: boolean; duration: boolean }>>(() => Object.fromEntries(model.stages.map((s) => [s.id, { conversion: true, duration: true }])));
   const choice = (id: string) => accepted[id] ?? { conversion: true, duration: true };
@@ -53,10 +56,10 @@ export function FitReview({ model, loaded }: { model: ForecastModel; loaded: Loa
     <section className="card" aria-labelledby="fit-title">
       <h2 id="fit-title">Proposed stage model</h2>
       <p className="card-subtitle">
-        From {fit.dealsUsed} deals. Conversion: the deals that left each stage, with your current rate counted as {prior} deal{prior === 1 ? '' : 's'} of prior experience. Duration: a lognormal fitted to the time deals spent in the stage, counting deals still there as “at least this long”.
+        From {fit.dealsUsed} deals. Conversion: the deals that left each stage, with the rate you had before this history counted as {prior} deal{prior === 1 ? '' : 's'} of prior experience. Duration: a lognormal fitted to the time deals spent in the stage, counting deals still there as “at least this long”.
       </p>
       <div className="inline-row filters">
-        <label htmlFor={ids.prior}>Weight of current rates (deals)</label>
+        <label htmlFor={ids.prior}>Weight of your earlier rates (deals)</label>
         <input id={ids.prior} inputMode="numeric" className="short" value={prior} onChange={(e) => setPrior(Math.max(0, Math.min(1000, Number(e.target.value) || 0)))} />
         <label htmlFor={ids.window}>Deals created</label>
         <select id={ids.window} value={windowQuarters ?? ''} onChange={(e) => setWindowQuarters(e.target.value ? Number(e.target.value) : null)}>

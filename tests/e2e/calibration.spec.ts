@@ -30,8 +30,9 @@ test('imports closed-deal history, reviews the fit, accepts it and sees the fore
   await page.getByLabel('Accept Proof of concept duration').check();
   await page.getByRole('button', { name: 'Accept 2 selected values' }).click();
   await expect(page.getByText(/Accepted 2 fitted values from hubspot-deal-stage-dates\.csv/)).toBeVisible();
-  // The accepted rate is now the current one (and the prior of the next fit).
-  await expect(pilot).toContainText(`${proposed}% →`);
+  // The accepted rate is now the current one, and the proposal stays put: the same deals are not
+  // counted twice.
+  await expect(pilot).toContainText(`${proposed}% → ${proposed}%`);
   await expect(table.getByRole('row', { name: /^Discovery/ })).toContainText('55% →');
 
   await page.getByRole('tab', { name: 'Forecast' }).click();
