@@ -9,7 +9,7 @@ import { createHandlers } from './handlers.ts';
 import { dispatchIpc } from '../shared/ipc/dispatch.ts';
 import { menuTemplate } from './menu.ts';
 import { openPreferences, type KeyValueStore } from './preferences.ts';
-import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender, resolveAppFile, secureWebPreferences } from './security.ts';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedPermission, isAppUrl, isTrustedSender, resolveAppFile, secureWebPreferences } from './security.ts';
 import { restoreBounds } from './window-state.ts';
 import { WorkspaceStore } from './workspace-store.ts';
 
@@ -41,8 +41,8 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 async function start(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isAllowedPermission(permission, details.requestingUrl)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAllowedPermission(permission, requestingOrigin));
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, distFolder);
     if (!file) return new Response('Not found', { status: 404 });

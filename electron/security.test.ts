@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupName, backupsToPrune, parseBackupName } from './backups.ts';
-import { CONTENT_SECURITY_POLICY, isTrustedSender, resolveAppFile, secureWebPreferences } from './security.ts';
+import { CONTENT_SECURITY_POLICY, isAllowedPermission, isTrustedSender, resolveAppFile, secureWebPreferences } from './security.ts';
 import { restoreBounds } from './window-state.ts';
 
 describe('security', () => {
@@ -27,6 +27,13 @@ describe('security', () => {
     for (const bad of ['app://forecast/..%2Fsecret', 'app://forecast/assets/..%2F..%2F..%2Fetc%2Fpasswd', 'app://other/index.html', 'file:///etc/passwd', 'https://evil.example/', 'app://forecast/a%00b', 'not a url']) {
       expect(resolveAppFile(bad, dist)).toBeNull();
     }
+  });
+
+  it('grants only clipboard writes (Copy image), and only to the app itself', () => {
+    expect(isAllowedPermission('clipboard-sanitized-write', 'app://forecast/index.html')).toBe(true);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'app://forecast')).toBe(true);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    for (const permission of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal']) expect(isAllowedPermission(permission, 'app://forecast/')).toBe(false);
   });
 
   it('trusts only the main frame of the app window showing the app', () => {

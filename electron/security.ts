@@ -69,3 +69,11 @@ export function resolveAppFile(url: string, distFolder: string): string | null {
 export function isTrustedSender(frame: { url: string } | null | undefined, mainFrame: unknown): boolean {
   return !!frame && frame === mainFrame && isAppUrl(frame.url);
 }
+
+/**
+ * The one permission the app uses: writing a chart image to the clipboard ("Copy image"), and only
+ * for the app's own pages. Everything else (camera, notifications, reading the clipboard…) is refused.
+ */
+export function isAllowedPermission(permission: string, requestingUrl: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
+}
