@@ -4,7 +4,7 @@
  * - results are bit-identical however the trials are split across blocks, workers or chunks;
  * - a deal keeps its own random numbers when other deals or stages change, which gives scenario
  *   comparisons true common random numbers (differences come from the assumptions, not from noise).
- * No global state: callers pass keys explicitly. Nothing here calls Math.random.
+ * No global state: callers pass keys explicitly. Nothing here uses the global, unseeded random generator.
  */
 
 export const GOLDEN = 0x9e3779b9 | 0;
