@@ -2,27 +2,8 @@ import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Toolti
 import type { Backtest } from '../../shared/history/backtest.ts';
 import type { Figure } from '../charts/figure.ts';
 import type { Palette } from '../charts/palette.ts';
+import { RangeBar, type BarShapeProps } from '../charts/range-bar.tsx';
 import { compactMoney, percent } from '../format.ts';
-
-interface RangeProps {
-  x?: number;
-  y?: number;
-  width?: number;
-  height?: number;
-  payload?: { band: [number, number]; p50: number };
-  fill?: string;
-}
-
-function Band({ x = 0, y = 0, width = 0, height = 0, payload, fill }: RangeProps) {
-  const [low, high] = payload?.band ?? [0, 0];
-  const medianY = high > low ? y + (height * (high - (payload?.p50 ?? low))) / (high - low) : y;
-  return (
-    <g>
-      <rect x={x} y={y} width={width} height={Math.max(1, height)} fill={fill} rx={2} />
-      <line x1={x} x2={x + width} y1={medianY} y2={medianY} stroke="#1f5fbf" strokeWidth={2} />
-    </g>
-  );
-}
 
 /** What each past quarter's forecast said (P10–P90, P50) against what actually closed. */
 export function backtestFigure(result: Backtest, currency: string): Figure {
@@ -45,7 +26,7 @@ export function backtestFigure(result: Backtest, currency: string): Figure {
         <XAxis dataKey="label" interval={0} label={{ value: 'Fiscal quarter (forecast made on its first day)', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
         <YAxis tickFormatter={(v: number) => compactMoney(v, currency)} width={72} label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -4, className: 'axis-label' }} />
         <Tooltip formatter={(value, name) => (Array.isArray(value) ? [`${compactMoney(Number(value[0]), currency)} – ${compactMoney(Number(value[1]), currency)}`, name] : [compactMoney(Number(value), currency), name])} />
-        <Bar dataKey="band" name="Forecast P10–P90" fill={palette.band} barSize={44} isAnimationActive={false} shape={(props: unknown) => <Band {...(props as RangeProps)} />} />
+        <Bar dataKey="band" name="Forecast P10–P90" fill={palette.band} barSize={44} isAnimationActive={false} shape={(props: unknown) => <RangeBar {...(props as BarShapeProps)} range="band" median="p50" medianStroke={palette.accent} />} />
         <Line dataKey="actual" name="Actual bookings" stroke={palette.target} strokeWidth={2.5} dot={{ r: 5, fill: palette.target }} isAnimationActive={false} />
         <Line dataKey="weighted" name="Weighted pipeline (CRM)" stroke={palette.muted} strokeDasharray="5 4" strokeWidth={2} dot={{ r: 3, fill: palette.muted }} isAnimationActive={false} />
       </ComposedChart>

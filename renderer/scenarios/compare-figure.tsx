@@ -3,33 +3,10 @@ import type { ScenarioRun } from '../../shared/analysis/compare.ts';
 import type { ForecastResult } from '../../shared/engine/result-types.ts';
 import type { Figure, LegendEntry } from '../charts/figure.ts';
 import type { Palette } from '../charts/palette.ts';
+import { RangeBar, type BarShapeProps } from '../charts/range-bar.tsx';
 import { compactMoney } from '../format.ts';
 
 const SERIES_KEYS = ['series0', 'series1', 'series2', 'series3'] as const;
-
-interface RangeShapeProps {
-  x?: number;
-  y?: number;
-  width?: number;
-  height?: number;
-  fill?: string;
-  payload?: Record<string, unknown>;
-  median: string;
-  range: string;
-}
-
-/** A P10–P90 bar with a bold tick at the P50. */
-function RangeWithMedian({ x = 0, y = 0, width = 0, height = 0, fill, payload, median, range }: RangeShapeProps) {
-  const [low, high] = (payload?.[range] as [number, number] | undefined) ?? [0, 0];
-  const p50 = Number(payload?.[median] ?? 0);
-  const medianY = high > low ? y + (height * (high - p50)) / (high - low) : y;
-  return (
-    <g>
-      <rect x={x} y={y} width={width} height={Math.max(height, 1)} fill={fill} fillOpacity={0.28} stroke={fill} strokeWidth={1} rx={2} />
-      <line x1={x - 2} x2={x + width + 2} y1={medianY} y2={medianY} stroke={fill} strokeWidth={3} />
-    </g>
-  );
-}
 
 /** Up to four scenarios side by side per quarter: P10–P90 bars with the P50 marked, and the targets. */
 export function compareFigure(runs: readonly ScenarioRun[], currency: string, seed: number): Figure | null {
@@ -69,7 +46,7 @@ export function compareFigure(runs: readonly ScenarioRun[], currency: string, se
             name={`${run.name} (P10–P90)`}
             fill={palette[SERIES_KEYS[s] ?? 'series0']}
             isAnimationActive={false}
-            shape={(props: unknown) => <RangeWithMedian {...(props as RangeShapeProps)} median={`p50${s}`} range={`range${s}`} />}
+            shape={(props: unknown) => <RangeBar {...(props as BarShapeProps)} range={`range${s}`} median={`p50${s}`} medianStroke={palette[SERIES_KEYS[s] ?? 'series0']} tinted />}
           />
         ))}
         <Line dataKey="target" name="Target (baseline)" stroke={palette.target} strokeDasharray="6 4" strokeWidth={2} dot={{ r: 3, fill: palette.target }} connectNulls={false} isAnimationActive={false} />

@@ -2,25 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runForecast } from '../engine/run.ts';
 import type { ForecastResult } from '../engine/result-types.ts';
-import { threeStageModel } from '../engine/test-models.ts';
-import { validateModel } from '../model/validate.ts';
+import { threeStageModel, validModel } from '../engine/test-models.ts';
 import type { ForecastModel, Scenario } from '../model/schema.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
 import { applyScenario } from '../scenarios/apply-scenario.ts';
 import { describeScenario } from '../scenarios/describe-scenario.ts';
 import { comparisonRows, dealChanges, runComparison } from './compare.ts';
 
-const valid = (input: unknown): ForecastModel => {
-  const checked = validateModel(input);
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return checked.value;
-};
 const run = (model: unknown, trials = 1000, seed = 3): ForecastResult => {
   const result = runForecast(model, { trials, seed });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return { ...result.value, meta: { ...result.value.meta, computeMs: 0 } };
 };
-const sample = valid(SAMPLE_WORKSPACE);
+const sample = validModel(SAMPLE_WORKSPACE);
 
 describe('scenarios as overrides', () => {
   it('a scenario without overrides is the baseline, bit for bit', () => {
@@ -71,7 +65,7 @@ describe('scenarios as overrides', () => {
 
 describe('scenario comparison', () => {
   it('uses common random numbers: deals a scenario does not touch keep identical results', () => {
-    const baseline = valid({ ...threeStageModel(), scenarios: [{ id: 'bigger', name: 'Gamma doubles', deals: { C: { amount: 800_000 } } }] });
+    const baseline = validModel({ ...threeStageModel(), scenarios: [{ id: 'bigger', name: 'Gamma doubles', deals: { C: { amount: 800_000 } } }] });
     const [base, bigger] = runComparison(baseline, ['baseline', 'bigger'], { trials: 2000, seed: 9 });
     if (!base?.result || !bigger?.result) throw new Error('runs failed');
     for (const id of ['A', 'B', 'D']) expect(bigger.result.deals.find((d) => d.id === id)).toEqual(base.result.deals.find((d) => d.id === id));
@@ -83,7 +77,7 @@ describe('scenario comparison', () => {
   });
 
   it('shows per-deal changes of a scenario that leaves a deal out', () => {
-    const baseline = valid({ ...threeStageModel(), scenarios: [{ id: 'lose-c', name: 'Gamma slips out', deals: { C: { excluded: true } } }] });
+    const baseline = validModel({ ...threeStageModel(), scenarios: [{ id: 'lose-c', name: 'Gamma slips out', deals: { C: { excluded: true } } }] });
     const [base, other] = runComparison(baseline, ['baseline', 'lose-c'], { trials: 1000, seed: 2 });
     if (!base?.result || !other?.result) throw new Error('runs failed');
     expect(dealChanges(base.result, other.result, 0).map((c) => [c.id, c.after])).toEqual([['C', 0]]);

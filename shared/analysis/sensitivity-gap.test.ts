@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runForecast } from '../engine/run.ts';
-import { threeStageModel } from '../engine/test-models.ts';
-import { validateModel } from '../model/validate.ts';
+import { threeStageModel, validModel } from '../engine/test-models.ts';
 import type { ForecastModel } from '../model/schema.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
 import { sensitivity } from './sensitivity.ts';
 import { dealContributions, pipelineNeeded } from './target-gap.ts';
 
-const valid = (input: unknown): ForecastModel => {
-  const checked = validateModel(input);
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return checked.value;
-};
 
 describe('sensitivity (tornado)', () => {
   it('ranks inputs as the closed form says: bookings ∝ c1 × c2, with c2 capped at 100%', () => {
@@ -19,7 +13,7 @@ describe('sensitivity (tornado)', () => {
     // quarter's bookings are amount × Binomial(200, c1 × c2). ±10% on c1 moves P50 by about ±10%;
     // c2 = 0.95 can only rise to 1 (+5%), so its swing is about 15%; durations and pipeline change nothing.
     const deals = Array.from({ length: 200 }, (_, i) => ({ id: `d${i}`, name: `Deal ${i}`, amount: 1000, stage: 'one', stageEnteredOn: '2026-11-23' }));
-    const model = valid({
+    const model = validModel({
       version: 1,
       asOf: '2026-11-23',
       fiscalYearStartMonth: 11,
@@ -45,7 +39,7 @@ describe('sensitivity (tornado)', () => {
 });
 
 describe('the target gap', () => {
-  const model = valid({ ...SAMPLE_WORKSPACE, newPipeline: { dealsPerMonth: 0, amount: { median: 100_000, p90: 300_000 } } });
+  const model = validModel({ ...SAMPLE_WORKSPACE, newPipeline: { dealsPerMonth: 0, amount: { median: 100_000, p90: 300_000 } } });
   const options = { trials: 1000, seed: 4 };
 
   it('finds the fewest added deals at a stage that reach the chosen confidence', () => {

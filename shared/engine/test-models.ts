@@ -1,4 +1,5 @@
-import type { ForecastModelInput } from '../model/schema.ts';
+import type { ForecastModel, ForecastModelInput } from '../model/schema.ts';
+import { validateModel } from '../model/validate.ts';
 
 /** Small models with known answers, for engine tests. */
 export function oneStageModel(overrides: Partial<ForecastModelInput> = {}): ForecastModelInput {
@@ -34,4 +35,11 @@ export function threeStageModel(): ForecastModelInput {
     ],
     targets: { '2026-11-01': 300_000 },
   };
+}
+
+/** A model for a test that must be valid; throws with the problems when it is not. */
+export function validModel(input: unknown): ForecastModel {
+  const checked = validateModel(input);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+  return checked.value;
 }

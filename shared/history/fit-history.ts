@@ -83,7 +83,10 @@ export function fitHistory(history: History, model: ForecastModel, options: FitO
   const reopened = paths.filter((p) => p.reopened).length;
   if (backward > 0) notes.push(`${backward} deal${backward === 1 ? '' : 's'} moved back a stage; each counts at the furthest stage it reached.`);
   if (reopened > 0) notes.push(`${reopened} deal${reopened === 1 ? ' was' : 's were'} reopened after closing; the earlier close is ignored.`);
-  const skipped = paths.filter((p) => p.entered.slice(0, Math.max(0, p.furthest)).some((day, j) => day === null && j >= p.entered.findIndex((d) => d !== null))).length;
+  const skipped = paths.filter((p) => {
+    const first = p.entered.findIndex((day) => day !== null);
+    return first >= 0 && p.entered.slice(first, p.furthest).some((day) => day === null);
+  }).length;
   if (skipped > 0) notes.push(`${skipped} deal${skipped === 1 ? '' : 's'} skipped a stage; a skipped stage counts as passed, with no time observed in it.`);
 
   const stages = model.stages.map((stage, j): StageFit => {
