@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+/** Port of the preview server; set E2E_PORT to run two suites side by side on one machine. */
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 /**
  * End-to-end tests drive Debian's Chromium against the built UI served by `vite preview`
  * (the browser host), and the Electron app itself where an Electron binary is installed.
@@ -12,7 +15,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     acceptDownloads: true,
     viewport: { width: 1440, height: 900 },
@@ -22,8 +25,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
