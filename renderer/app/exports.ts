@@ -27,7 +27,7 @@ export interface ChartExportOptions {
   background: Background;
 }
 
-export const SLIDE_PNG: ChartExportOptions = { size: { kind: 'slide' }, density: 2, background: 'white' };
+export const SLIDE_PNG: ChartExportOptions = { size: { kind: 'slide' }, density: 1, background: 'white' };
 
 const csvOptions = (format: CsvFormat) => (format === 'european' ? EUROPEAN_CSV_OPTIONS : DEFAULT_CSV_OPTIONS);
 

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { composeSlideSvg, layoutSlide, wrapText } from './compose-svg.ts';
-import { resolveExportSize } from './export-size.ts';
+import { pixelHeight, pixelWidth, resolveExportSize } from './export-size.ts';
 import { PRINT_PALETTE } from './palette.ts';
 
 const measure = (text: string, fontSize: number) => text.length * fontSize * 0.5;
 
 describe('chart export sizes', () => {
   it('turns a slide at 2× into a 960 × 540 layout and an on-screen size into a multiple', () => {
-    expect(resolveExportSize({ kind: 'slide' }, 2)).toEqual({ ok: true, size: { layoutWidth: 960, layoutHeight: 540, density: 2 } });
+    // Slides keep one layout (one type scale) and honour the density: 1× is 1920 × 1080, 2× 3840 × 2160.
+    expect(resolveExportSize({ kind: 'slide' }, 1)).toEqual({ ok: true, size: { layoutWidth: 960, layoutHeight: 540, density: 2 } });
+    const slide2x = resolveExportSize({ kind: 'slide' }, 2);
+    expect(slide2x.ok && [pixelWidth(slide2x.size), pixelHeight(slide2x.size)]).toEqual([3840, 2160]);
     expect(resolveExportSize({ kind: 'screen', width: 700, height: 430 }, 3)).toEqual({ ok: true, size: { layoutWidth: 700, layoutHeight: 430, density: 3 } });
   });
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useSession } from '../app/session-context.ts';
 import type { Background } from '../charts/export-figure.ts';
-import { resolveExportSize, SLIDE, type SizeChoice } from '../charts/export-size.ts';
+import { resolveExportSize, slidePixels, type SizeChoice } from '../charts/export-size.ts';
 import type { Figure } from '../charts/figure.ts';
 
 type SizeKind = SizeChoice['kind'];
@@ -12,7 +12,7 @@ export function ChartExportMenu({ figure, chartRef }: { figure: Figure; chartRef
   const [open, setOpen] = useState(false);
   const [sizeKind, setSizeKind] = useState<SizeKind>('slide');
   const [custom, setCustom] = useState({ width: '2560', height: '1440' });
-  const [density, setDensity] = useState(2);
+  const [density, setDensity] = useState(1);
   const [background, setBackground] = useState<Background>('white');
   const [busy, setBusy] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -64,7 +64,7 @@ export function ChartExportMenu({ figure, chartRef }: { figure: Figure; chartRef
           <fieldset>
             <legend>Size</legend>
             <label>
-              <input type="radio" name={`${id}-size`} checked={sizeKind === 'slide'} onChange={() => setSizeKind('slide')} /> Slide 16:9 ({SLIDE.width} × {SLIDE.height} px)
+              <input type="radio" name={`${id}-size`} checked={sizeKind === 'slide'} onChange={() => setSizeKind('slide')} /> Slide 16:9 ({slidePixels(density).width} × {slidePixels(density).height} px)
             </label>
             <label>
               <input type="radio" name={`${id}-size`} checked={sizeKind === 'screen'} onChange={() => setSizeKind('screen')} /> As on screen ({screen.width} × {screen.height} at {density}×)
@@ -88,7 +88,7 @@ export function ChartExportMenu({ figure, chartRef }: { figure: Figure; chartRef
               Pixel density{' '}
               <select value={density} onChange={(e) => setDensity(Number(e.target.value))}>
                 <option value={1}>1×</option>
-                <option value={2}>2× (sharp on slides)</option>
+                <option value={2}>2× (sharp on high-resolution screens)</option>
                 <option value={3}>3× (print)</option>
               </select>
             </label>

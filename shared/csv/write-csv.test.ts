@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { unneutralize } from '../import/read-table.ts';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula, writeCsv } from './write-csv.ts';
+import { neutralizeFormula } from './formula.ts';
+import { writeCsv } from './write-csv.ts';
 
 describe('writeCsv', () => {
   it('writes RFC 4180 with CRLF, a BOM and quoting where needed', () => {
@@ -43,17 +44,27 @@ describe('writeCsv', () => {
     );
   });
 
-  it('round-trips any text through the importer, which removes the neutralizing apostrophe again', () => {
-    // Text that itself looks neutralized ("'=x") is the one thing that cannot round-trip.
-    const anyText = fc.string({ unit: 'binary', maxLength: 20 }).filter((s) => !/(^|[\r\n])'[=+\-@\t\r\n]/.test(s));
+  it('neutralizes the starts spreadsheets skip to: spaces, no-break and zero-width spaces, a BOM, full-width signs', () => {
+    for (const lead of ['', ' ', '  ', '\u00A0', '\u200B', '\uFEFF', '\u2060', ' \u200B'])
+      for (const sign of ['=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']) expect(neutralizeFormula(`${lead}${sign}1+1`)).toBe(`'${lead}${sign}1+1`);
+    expect(neutralizeFormula('Deal\n \uFF1Dcmd')).toBe("Deal\n' \uFF1Dcmd");
+    // Text that looks neutralized already gets one more apostrophe, so the importer can remove exactly one.
+    expect(neutralizeFormula("'=x")).toBe("''=x");
+    expect(neutralizeFormula("It's fine")).toBe("It's fine");
+    expect(neutralizeFormula('Acme = best')).toBe('Acme = best');
+  });
+
+  it('round-trips any text through the importer, which removes exactly the apostrophes the exporter added', () => {
+    const tricky = fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', ' ', '\u00A0', '\u200B', '\uFEFF', '\uFF1D', '\uFF20', 'a', ',', '"');
+    const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: tricky, maxLength: 12 }));
     fc.assert(
       fc.property(fc.array(anyText, { minLength: 1, maxLength: 6 }), (cells) => {
         const text = writeCsv(['name'], cells.map((c) => [c]));
         const parsed = Papa.parse<string[]>(text.slice(1), { newline: '\r\n', skipEmptyLines: false }).data.slice(1, -1);
         expect(parsed.map((row) => unneutralize(row[0] ?? ''))).toEqual(cells);
-        for (const row of parsed) expect(row[0] ?? '').not.toMatch(/^[=+\-@\t\r\n]/);
+        for (const row of parsed) expect(row[0] ?? '').not.toMatch(/^[ \u00A0\u200B\uFEFF]*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -3,6 +3,8 @@
  * quotes or line breaks quoted. Text that a spreadsheet would run as a formula is neutralized; numbers
  * are written as plain numbers and never altered.
  */
+import { neutralizeFormula } from './formula.ts';
+
 export type CsvCell = string | number | null;
 
 export interface CsvOptions {
@@ -15,16 +17,6 @@ export interface CsvOptions {
 export const DEFAULT_CSV_OPTIONS: CsvOptions = { delimiter: ',', byteOrderMark: true };
 /** For spreadsheets set to a European locale, where ',' is the decimal separator. */
 export const EUROPEAN_CSV_OPTIONS: CsvOptions = { delimiter: ';', byteOrderMark: true };
-
-const FORMULA_START = /^[=+\-@\t\r\n]/;
-/** A line inside a quoted cell can also start a formula in some spreadsheets. */
-const FORMULA_AFTER_NEWLINE = /([\r\n])([=+\-@\t])/g;
-
-/** Makes text inert in spreadsheets: a leading apostrophe shows it as text. */
-export function neutralizeFormula(text: string): string {
-  const inner = text.replace(FORMULA_AFTER_NEWLINE, "$1'$2");
-  return FORMULA_START.test(inner) ? `'${inner}` : inner;
-}
 
 export function formatCsvNumber(value: number, delimiter: CsvOptions['delimiter']): string {
   if (!Number.isFinite(value)) return '';

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { unneutralizeFormula } from '../csv/formula.ts';
 
 export interface CsvTable {
   headers: string[];
@@ -39,4 +40,4 @@ export function readCsvTable(text: string): CsvTable {
  * Undoes the apostrophe that CSV exports (ours included) put before text a spreadsheet would run as a
  * formula, so an exported deals file imports back with the names it came from.
  */
-export const unneutralize = (cell: string): string => (/^'[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell).replace(/([\r\n])'([=+\-@\t])/g, '$1$2');
+export const unneutralize = unneutralizeFormula;

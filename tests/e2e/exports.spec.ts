@@ -200,3 +200,16 @@ test('exports the board pack: four slide charts and the CSV files in one zip', a
   const runDetails = Object.entries(files).find(([n]) => n.endsWith('run-details.csv'))?.[1];
   expect(strFromU8(runDetails ?? new Uint8Array())).toContain('Trials,20000\r\n');
 });
+
+test('a slide export honours the pixel density: 2× gives 3840 × 2160 with the same layout', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Export chart: Bookings per fiscal quarter' }).click();
+  const panel = page.getByRole('dialog', { name: 'Export Bookings per fiscal quarter' });
+  await expect(panel.getByLabel(/Slide 16:9/)).toBeChecked();
+  await panel.getByLabel('Pixel density').selectOption('2');
+  await expect(panel.getByText('Slide 16:9 (3840 × 2160 px)')).toBeVisible();
+  const png = await downloadFrom(page, () => panel.getByRole('button', { name: 'Save PNG' }).click());
+  const bytes = await bytesOf(png);
+  keep('bookings-per-quarter-slide-2x.png', bytes);
+  expect(pngSize(bytes)).toEqual({ width: 3840, height: 2160 });
+});
