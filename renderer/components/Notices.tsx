@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { INFO_NOTICE_MS, type Notice } from '../state/ui-slice.ts';
 import { useAppShallow } from '../state/store.ts';
 
 export function Notices() {
@@ -6,13 +8,47 @@ export function Notices() {
   return (
     <div className="notices" role="region" aria-label="Notices">
       {notices.map((n) => (
-        <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'}>
-          <p>{n.text}</p>
-          <button type="button" onClick={() => dismissNotice(n.id)} aria-label="Dismiss notice">
-            ×
-          </button>
-        </div>
+        <NoticeRow key={n.id} notice={n} onDismiss={dismissNotice} />
       ))}
+    </div>
+  );
+}
+
+/** Success notices fade after a few seconds, but not while the pointer or the keyboard is on them. */
+function NoticeRow({ notice, onDismiss }: { notice: Notice; onDismiss: (id: number) => void }) {
+  const [held, setHeld] = useState(false);
+  const { id, tone, action } = notice;
+  useEffect(() => {
+    if (tone !== 'info' || held) return;
+    const timer = window.setTimeout(() => onDismiss(id), INFO_NOTICE_MS);
+    return () => window.clearTimeout(timer);
+  }, [id, tone, held, onDismiss]);
+  const dismiss = () => onDismiss(id);
+  return (
+    <div
+      className={`notice notice-${notice.tone}`}
+      role={notice.tone === 'error' ? 'alert' : 'status'}
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
+      <p>{notice.text}</p>
+      {action ? (
+        <button
+          type="button"
+          className="notice-action"
+          onClick={() => {
+            action.run();
+            dismiss();
+          }}
+        >
+          {action.label}
+        </button>
+      ) : null}
+      <button type="button" onClick={dismiss} aria-label="Dismiss notice">
+        ×
+      </button>
     </div>
   );
 }

@@ -213,3 +213,17 @@ test('a slide export honours the pixel density: 2× gives 3840 × 2160 with the 
   keep('bookings-per-quarter-slide-2x.png', bytes);
   expect(pngSize(bytes)).toEqual({ width: 3840, height: 2160 });
 });
+
+test('success notices fade and never stack beyond three', async ({ page }) => {
+  await openApp(page);
+  const menu = page.getByRole('button', { name: 'Export chart: Bookings per fiscal quarter' });
+  const panel = page.getByRole('dialog', { name: 'Export Bookings per fiscal quarter' });
+  for (let i = 0; i < 5; i++) {
+    await menu.click();
+    await downloadFrom(page, () => panel.getByRole('button', { name: 'Save SVG' }).click());
+  }
+  const notices = page.getByRole('region', { name: 'Notices' }).getByRole('status');
+  await expect(notices).toHaveCount(3);
+  await page.screenshot({ path: 'test-results/screens/notices-stacked.png' });
+  await expect(notices).toHaveCount(0, { timeout: 20_000 });
+});
