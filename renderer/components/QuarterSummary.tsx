@@ -2,24 +2,25 @@ import type { ForecastResult } from '../../shared/engine/result-types.ts';
 import { compactMoney, decimal, percent } from '../format.ts';
 import { useAppShallow } from '../state/store.ts';
 
-/** The numbers a VP reads out on the forecast call, in plain words, one card per quarter. */
+/**
+ * The numbers a VP reads out on the forecast call, in plain words, one card per quarter of the horizon.
+ * A card's accessible name is its whole text, so a screen reader hears the range and the chance too.
+ */
 export function QuarterSummary({ result, currency }: { result: ForecastResult; currency: string }) {
   const { selected, select } = useAppShallow((s) => ({ selected: s.selectedQuarter, select: s.selectQuarter }));
   return (
     <div className="quarter-cards" role="list" aria-label="Quarter summaries">
-      {result.quarters.slice(0, 4).map((q, i) => (
+      {result.quarters.map((q, i) => (
+        <div role="listitem" key={q.start} className="quarter-card-item">
         <button
           type="button"
-          role="listitem"
-          key={q.start}
           className={`quarter-card${i === selected ? ' selected' : ''}`}
           onClick={() => select(i)}
           aria-pressed={i === selected}
-          aria-label={`${q.label}: most likely ${compactMoney(q.p50, currency)}`}
         >
           <span className="quarter-label">{q.label}</span>
           <span className="quarter-p50">{compactMoney(q.p50, currency)}</span>
-          <span className="quarter-line">most likely (half the outcomes are above)</span>
+          <span className="quarter-line">median (half the outcomes are above)</span>
           <span className="quarter-line">
             90% chance of at least <strong>{compactMoney(q.p10, currency)}</strong>
           </span>
@@ -35,7 +36,9 @@ export function QuarterSummary({ result, currency }: { result: ForecastResult; c
           )}
           <span className="quarter-line muted">{decimal(q.expectedWins)} deals expected to close</span>
         </button>
+        </div>
       ))}
     </div>
   );
 }
+

@@ -5,15 +5,19 @@ import { test as base, expect, type Page } from '@playwright/test';
  * console error or uncaught page error.
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await use(errors);
-    expect(errors, 'console errors').toEqual([]);
-  },
+  // Automatic: a test that never names it still fails on a console error.
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
@@ -21,5 +25,6 @@ export { expect };
 /** Opens the app and waits for the finished forecast of the current workspace. */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByText(/20,000 simulated trials/)).toBeVisible();
+  // The full run takes a few seconds; allow for a busy machine (CI shares its cores).
+  await expect(page.getByText(/20,000 simulated trials/)).toBeVisible({ timeout: 45_000 });
 }
