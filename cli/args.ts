@@ -24,7 +24,8 @@ export const FORECAST_USAGE = `Usage: npm run forecast -- [MODEL.json] [--trials
   --seed S      random seed, a whole number from 0 to ${MAX_SEED} (default ${DEFAULT_SEED})
   --workers W   worker threads (default: all cores)
   --json        print the full result as JSON on stdout and nothing else
-  --out DIR     also write quarters.csv, deals.csv, cac.csv and metadata.csv into DIR
+  --out DIR     also write quarters.csv, deals.csv, cac.csv and metadata.csv into DIR, a new or empty
+                folder, written whole or not at all
   --european    write those CSV files with ';' between fields and decimal commas
   --scenario S  forecast the model's scenario S (its id or name) instead of the baseline`;
 

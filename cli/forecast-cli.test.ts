@@ -1,12 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_WORKSPACE } from '../shared/sample/sample-workspace.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const cli = (args: string[]) => spawnSync(process.execPath, [join(root, 'dist-cli/forecast.mjs'), ...args], { encoding: 'utf8' });
+const cli = (args: string[]) => spawnSync(process.execPath, [join(root, 'dist-cli/forecast.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
 
 describe('forecast CLI', () => {
   beforeAll(() => {
@@ -30,7 +31,10 @@ describe('forecast CLI', () => {
     expect(result).toHaveProperty('beyondHorizon');
     expect(Object.keys(result.deals[0])).toEqual(expect.arrayContaining(['id', 'pWin', 'pWinByQuarter', 'closeDate']));
     expect(Object.keys(result.deals[0].closeDate)).toEqual(['p10', 'p50', 'p90']);
-    expect(Object.keys(result.cac)).toEqual(expect.arrayContaining(['expectedWins', 'costByStage', 'costPerWinByStage', 'costPerWin', 'lostCostByStage']));
+    expect(Object.keys(result.cac)).toEqual(expect.arrayContaining(['expectedWins', 'costByStage', 'costPerWinByStage', 'costPerWin', 'lostCostByStage', 'fullCycle']));
+    expect(Object.keys(result.cac.fullCycle)).toEqual(['winRate', 'costPerWin', 'costPerWinByStage', 'lostCostPerWinByStage']);
+    expect(typeof result.quarters[0].spend).toBe('number');
+    expect(typeof result.beyondHorizon.spend).toBe('number');
     expect(result.meta).toMatchObject({ trials: 1000, seed: 3, engineVersion: '1.0.0' });
     expect(typeof result.meta.computeMs).toBe('number');
   });
@@ -81,5 +85,67 @@ describe('forecast CLI', () => {
     expect(cli([join(dir, 'missing.json')]).stderr).toContain('cannot be read (ENOENT)');
     writeFileSync(join(dir, 'broken.json'), '{"version": 1,');
     expect(cli([join(dir, 'broken.json')]).stderr).toContain('is not valid JSON');
+  });
+
+  it('refuses what is not a regular file as the model, at once (a pipe would hang the read)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forecast-fifo-'));
+    const fifo = join(dir, 'model.json');
+    execFileSync('mkfifo', [fifo]);
+    for (const path of [fifo, dir]) {
+      const run = cli([path]);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim()).toBe(`${path}: is not a regular file; give a model file (.json)`);
+    }
+  });
+
+  it('says a file from a newer app is from a newer app', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forecast-newer-'));
+    const file = join(dir, 'newer.json');
+    writeFileSync(file, JSON.stringify({ ...SAMPLE_WORKSPACE, version: 3, somethingNew: {} }));
+    const run = cli([file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('version: made by a newer version of the app (format 3); update to open it');
+  });
+
+  it('never overwrites with --out, and leaves nothing behind when it cannot write', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forecast-out-bad-'));
+    const file = join(dir, 'taken.csv');
+    writeFileSync(file, 'mine');
+    const onFile = cli(['--trials', '250', '--out', file]);
+    expect(onFile.status).toBe(2);
+    expect(onFile.stderr.trim()).toBe(`--out: ${file} already exists and is not a folder; give a new folder for the CSV files`);
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+    const full = join(dir, 'full');
+    mkdirSync(full);
+    writeFileSync(join(full, 'quarters.csv'), 'mine');
+    expect(cli(['--trials', '250', '--out', full]).stderr).toContain('already has files in it');
+    expect(readFileSync(join(full, 'quarters.csv'), 'utf8')).toBe('mine');
+    // Below a file: the folder cannot be made at all.
+    const below = cli(['--trials', '250', '--out', join(file, 'out')]);
+    expect(below.status).toBe(2);
+    expect(below.stderr).toMatch(/^--out: cannot write .* \(ENOTDIR: .*\); nothing was written\n$/);
+    noStackTrace(below.stderr);
+    expect(readdirSync(dir).sort()).toEqual(['full', 'taken.csv']);
+  });
+
+  it('removes what it wrote when the disk fills up half way, and exits 2 without a stack trace', () => {
+    const mountPoint = mkdtempSync(join(tmpdir(), 'forecast-full-disk-'));
+    // A 8 KiB file system (two pages) holds two of the four CSV files; mounting needs root, as on CI.
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', mountPoint]).status !== 0) {
+      rmdirSync(mountPoint);
+      console.warn('skipped the full-disk check: mounting a small file system needs root');
+      return;
+    }
+    try {
+      const run = cli(['--trials', '250', '--out', join(mountPoint, 'pack')]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^--out: cannot write .*pack \(ENOSPC: .*\); nothing was written\n$/);
+      noStackTrace(run.stderr);
+      expect(run.stdout).toBe('');
+      expect(readdirSync(mountPoint)).toEqual([]);
+    } finally {
+      spawnSync('umount', [mountPoint]);
+      if (existsSync(mountPoint)) rmdirSync(mountPoint);
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { prepareForecast } from '../shared/engine/run.ts';
 import { forecastCsvFiles } from '../shared/export/forecast-csv.ts';
 import { validateModel } from '../shared/model/validate.ts';
@@ -8,11 +8,12 @@ import { DEFAULT_CSV_OPTIONS, EUROPEAN_CSV_OPTIONS } from '../shared/csv/write-c
 import { fail, formatProblems, ok, type Problem, type Result } from '../shared/result.ts';
 import { SAMPLE_WORKSPACE } from '../shared/sample/sample-workspace.ts';
 import { FORECAST_USAGE, parseForecastArgs } from './args.ts';
+import { writeOutFolder } from './out-folder.ts';
 import { formatReport } from './terminal-report.ts';
 import { runInWorkers } from './worker-pool.ts';
 import { APP_VERSION } from './version.ts';
 
-/** Exit codes: 0 done, 2 bad input (every problem on stderr), 1 anything unexpected. */
+/** Exit codes: 0 done, 2 any failure (every problem on stderr, one per line, never a stack trace). */
 async function main(argv: string[]): Promise<number> {
   const args = parseForecastArgs(argv);
   if (!args.ok) return badInput(args.problems);
@@ -26,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
   if (modelPath) {
     let text: string;
     try {
+      // A pipe, device or folder would hang the read or fail obscurely; only a regular file is a model.
+      if (!(await stat(modelPath)).isFile()) return badInput([{ path: modelPath, message: 'is not a regular file; give a model file (.json)' }]);
       text = await readFile(modelPath, 'utf8');
     } catch (error) {
       return badInput([{ path: modelPath, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
@@ -53,8 +56,8 @@ async function main(argv: string[]): Promise<number> {
 
   if (outDir) {
     const files = forecastCsvFiles(plan.value.model, result, { appVersion: APP_VERSION, modelFileName: modelPath ? basename(modelPath) : 'built-in sample workspace' }, european ? EUROPEAN_CSV_OPTIONS : DEFAULT_CSV_OPTIONS);
-    await mkdir(outDir, { recursive: true });
-    await Promise.all(Object.entries(files).map(([name, text]) => writeFile(join(outDir, `${name}.csv`), text, { mode: 0o644 })));
+    const problem = await writeOutFolder(outDir, files);
+    if (problem) return badInput([problem]);
   }
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatReport(plan.value.model, result));
   if (outDir && !json) process.stdout.write(`Wrote quarters.csv, deals.csv, cac.csv and metadata.csv to ${outDir}\n`);
@@ -84,7 +87,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`The forecast stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
   },
 );

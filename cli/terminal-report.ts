@@ -17,7 +17,7 @@ function table(header: string[], rows: string[][]): string {
 export function formatReport(model: ForecastModel, result: ForecastResult): string {
   const c = model.currency;
   const quarters = table(
-    ['Quarter', 'P10', 'P50', 'P90', 'Mean', 'Target', 'Chance of target', 'Exp. wins'],
+    ['Quarter', 'P10', 'Median', 'P90', 'Mean', 'Target', 'Chance of target', 'Exp. wins', 'Spend'],
     [
       ...result.quarters.map((q) => [
         `${q.label} (${q.start} – ${q.end})`,
@@ -28,12 +28,22 @@ export function formatReport(model: ForecastModel, result: ForecastResult): stri
         q.target === null ? '–' : compactMoney(q.target, c),
         q.pTarget === null ? '–' : percent(q.pTarget),
         q.expectedWins.toFixed(1),
+        compactMoney(q.spend, c),
       ]),
-      ['Beyond horizon', '', '', '', compactMoney(result.beyondHorizon.mean, c), '', '', result.beyondHorizon.expectedWins.toFixed(1)],
+      ['Beyond horizon', '', '', '', compactMoney(result.beyondHorizon.mean, c), '', '', result.beyondHorizon.expectedWins.toFixed(1), compactMoney(result.beyondHorizon.spend, c)],
+    ],
+  );
+  const full = result.cac.fullCycle;
+  const perWin = (value: number | null | undefined) => (value == null ? '–' : money(value, c));
+  const fullCycle = table(
+    ['Stage', 'Per won customer', 'Of it on lost deals'],
+    [
+      ...model.stages.map((s) => [s.name, perWin(full.costPerWinByStage[s.id]), perWin(full.lostCostPerWinByStage[s.id])]),
+      ['All stages', perWin(full.costPerWin), perWin(Object.values(full.lostCostPerWinByStage).reduce((a: number, b) => a + (b ?? 0), 0))],
     ],
   );
   const cac = table(
-    ['Stage', 'Expected cost', 'Per won deal', 'Spent on lost deals'],
+    ['Stage', 'Expected cost', 'Per expected win', 'Spent on lost deals'],
     [
       ...model.stages.map((s) => [
         s.name,
@@ -50,7 +60,11 @@ export function formatReport(model: ForecastModel, result: ForecastResult): stri
     '',
     quarters,
     '',
-    `Customer acquisition cost by stage (${result.cac.expectedWins.toFixed(1)} expected wins, whenever they close)`,
+    `CAC by stage: what winning one customer costs over the whole cycle (${Math.round(full.winRate * 1000) / 10}% of deals entering the first stage are won)`,
+    '',
+    fullCycle,
+    '',
+    `Cost to work the current pipeline, from ${m.asOf} on (${result.cac.expectedWins.toFixed(1)} expected wins, whenever they close; remaining cost per expected win)`,
     '',
     cac,
     '',

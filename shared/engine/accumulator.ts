@@ -19,7 +19,10 @@ export interface Accumulator {
   dealCloseHistogram: Uint32Array;
   /** Deals that reached each stage (+ Closed Won), existing and new. */
   stageReached: Float64Array;
-  /** Per block: cost by stage, then cost of deals that ended lost by stage. */
+  /**
+   * Per block (blockCostWidth values): cost by stage, then cost of deals that ended lost by stage,
+   * then cost by the quarter it is spent in (quarterCount + 1 columns; the last is beyond the horizon).
+   */
   blockCosts: Float64Array;
   /** 1 for each block that has been simulated. */
   blockDone: Uint8Array;
@@ -34,7 +37,7 @@ export function createAccumulator(p: PreparedModel): Accumulator {
     quarterWins: new Float64Array(columns),
     dealCloseHistogram: new Uint32Array(p.dealCount * p.histogramBins),
     stageReached: new Float64Array(p.stageCount + 1),
-    blockCosts: new Float64Array(p.blockCount * 2 * p.stageCount),
+    blockCosts: new Float64Array(p.blockCount * blockCostWidth(p)),
     blockDone: new Uint8Array(p.blockCount),
     trackedQuarter: new Int8Array(p.trials * p.trackedCount).fill(-1),
   };
@@ -46,7 +49,7 @@ export function mergeAccumulator(into: Accumulator, from: Accumulator, p: Prepar
   addInto(into.dealCloseHistogram, from.dealCloseHistogram);
   addInto(into.stageReached, from.stageReached);
   const columns = p.quarterCount + 1;
-  const costWidth = 2 * p.stageCount;
+  const costWidth = blockCostWidth(p);
   for (let b = 0; b < p.blockCount; b++) {
     if (!from.blockDone[b]) continue;
     if (into.blockDone[b]) throw new Error(`block ${b} was simulated twice`);
@@ -61,6 +64,11 @@ export function mergeAccumulator(into: Accumulator, from: Accumulator, p: Prepar
 
 function addInto(into: Float64Array | Uint32Array, from: Float64Array | Uint32Array): void {
   for (let i = 0; i < into.length; i++) into[i] = (into[i] as number) + (from[i] as number);
+}
+
+/** Values per block in `blockCosts`. */
+export function blockCostWidth(p: PreparedModel): number {
+  return 2 * p.stageCount + p.quarterCount + 1;
 }
 
 /** First and one-past-last trial of a block. */

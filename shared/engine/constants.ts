@@ -12,6 +12,12 @@ export const DEFAULT_SEED = 1;
 export const MAX_TRIALS = 2_000_000;
 export const MAX_SEED = 0xffffffff;
 
+/**
+ * A time in a stage drawn with a trial's own lognormal parameters (semantics 10) is capped here
+ * (100 years), so a draw from a wide posterior stays finite; it is far beyond any horizon.
+ */
+export const MAX_DRAWN_STAGE_DAYS = 36_525;
+
 /** Salts that separate the streams of different kinds of draws. */
 export const SALT = {
   block: 0x632be5ab,
@@ -20,4 +26,6 @@ export const SALT = {
   newDeal: 0x5bd1e995,
   seed: 0x27d4eb2f,
   shock: 0x165667b1,
+  durations: 0x3c6ef372,
+  lossDurations: 0x1b873593,
 } as const;

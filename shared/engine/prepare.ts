@@ -2,7 +2,8 @@ import { parseIsoDay } from '../model/dates.ts';
 import { fiscalQuarters, type FiscalQuarter } from '../model/fiscal.ts';
 import type { ForecastModel } from '../model/schema.ts';
 import { BLOCK_TRIALS, EXTRA_WEEKLY_BINS, SALT } from './constants.ts';
-import { logNormalFromMedianP90, logNormalSurvival } from './lognormal.ts';
+import { logNormalLogSurvival } from './competing-risks.ts';
+import { logNormalFromMedianP90, logNormalSurvival, type LogNormal } from './lognormal.ts';
 import type { PreparedModel } from './prepared.ts';
 import { fillQuantileTable, TABLE_STRIDE } from './quantile-table.ts';
 import { hash32, keyOfText } from './random.ts';
@@ -37,19 +38,32 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
   const N = model.deals.length;
 
   const stageIndex = new Map(model.stages.map((stage, i) => [stage.id, i]));
-  const stageMu = new Float64Array(S);
-  const stageSigma = new Float64Array(S);
+  const stageMu = new Float64Array(2 * S);
+  const stageSigma = new Float64Array(2 * S);
+  const stageLossRow = new Int32Array(S);
+  const rowSampleSize = new Float64Array(2 * S);
+  const stageGeneralStart = new Uint8Array(S);
   const stageConversion = new Float64Array(S);
   const stageBetaA = new Float64Array(S);
   const stageBetaB = new Float64Array(S);
   const stageKey = new Int32Array(S);
   const stageCostPerDay = new Float64Array(S);
   const stageEntryCost = new Float64Array(S);
-  const durationTable = new Float32Array(S * TABLE_STRIDE);
+  const durationTable = new Float32Array(2 * S * TABLE_STRIDE);
+  const setRow = (row: number, d: LogNormal, sampleSize: number | undefined) => {
+    stageMu[row] = d.mu;
+    stageSigma[row] = d.sigma;
+    rowSampleSize[row] = sampleSize ?? 0;
+    fillQuantileTable(durationTable, row * TABLE_STRIDE, d);
+  };
   model.stages.forEach((stage, j) => {
-    const d = logNormalFromMedianP90(stage.duration.median, stage.duration.p90);
-    stageMu[j] = d.mu;
-    stageSigma[j] = d.sigma;
+    setRow(j, logNormalFromMedianP90(stage.duration.median, stage.duration.p90), stage.durationSampleSize);
+    stageLossRow[j] = j;
+    if (stage.lossDuration) {
+      stageLossRow[j] = S + j;
+      setRow(S + j, logNormalFromMedianP90(stage.lossDuration.median, stage.lossDuration.p90), stage.durationSampleSize);
+    }
+    stageGeneralStart[j] = stage.lossDuration || stage.durationSampleSize !== undefined ? 1 : 0;
     stageConversion[j] = stage.conversion;
     // A rate of exactly 1 has no uncertainty left to draw (Beta(n, 0) is a point mass at 1).
     if (stage.conversionSampleSize !== undefined && stage.conversion < 1) {
@@ -59,13 +73,15 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
     stageKey[j] = keyOfText(stage.id);
     stageCostPerDay[j] = stage.costPerDay;
     stageEntryCost[j] = stage.entryCost;
-    fillQuantileTable(durationTable, j * TABLE_STRIDE, d);
   });
+  const rowOf = (row: number): LogNormal => ({ mu: stageMu[row] ?? 0, sigma: stageSigma[row] ?? 1 });
 
   const dealStage = new Int32Array(N);
   const dealAmount = new Float64Array(N);
   const dealDaysIn = new Float64Array(N);
   const dealSurvival = new Float64Array(N);
+  const dealLossSurvival = new Float64Array(N);
+  const dealLogLossOverMove = new Float64Array(N);
   const dealKey = new Int32Array(N);
   const usedKeys = new Set<number>();
   const dealWindowFrom = new Int32Array(N);
@@ -85,7 +101,10 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
     dealAmount[i] = deal.amount;
     const daysIn = Math.max(0, asOfDay - (parseIsoDay(deal.stageEnteredOn) ?? asOfDay));
     dealDaysIn[i] = daysIn;
-    dealSurvival[i] = logNormalSurvival({ mu: stageMu[k] ?? 0, sigma: stageSigma[k] ?? 1 }, daysIn);
+    const lossRow = stageLossRow[k] ?? k;
+    dealSurvival[i] = logNormalSurvival(rowOf(k), daysIn);
+    dealLossSurvival[i] = logNormalSurvival(rowOf(lossRow), daysIn);
+    dealLogLossOverMove[i] = lossRow === k ? 0 : logNormalLogSurvival(rowOf(lossRow), daysIn) - logNormalLogSurvival(rowOf(k), daysIn);
     // Keys follow the deal id; on the rare hash collision, rehash so no two deals share a stream.
     let key = keyOfText(deal.id);
     while (usedKeys.has(key)) key = hash32(key + 1);
@@ -123,6 +142,10 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
       histogramBins: horizonDays + EXTRA_WEEKLY_BINS + 1,
       stageMu,
       stageSigma,
+      stageLossRow,
+      rowSampleSize,
+      durationsUncertain: rowSampleSize.some((n) => n > 0),
+      stageGeneralStart,
       stageConversion,
       stageBetaA,
       stageBetaB,
@@ -134,6 +157,8 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
       dealAmount,
       dealDaysIn,
       dealSurvival,
+      dealLossSurvival,
+      dealLogLossOverMove,
       dealKey,
       dealWindowFrom,
       dealWindowDays,
@@ -145,6 +170,7 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
       shockDelay,
       shockProbability,
       quarterOfDay,
+      quarterEndDay: new Float64Array(quarters.map((quarter) => quarter.endDayExclusive - asOfDay)),
       newPipeline:
         np && amount && np.dealsPerMonth > 0
           ? { arrivalsPerDay: (np.dealsPerMonth * 12) / 365.25, amountMu: amount.mu, amountSigma: amount.sigma }

@@ -14,8 +14,20 @@ export interface PreparedModel {
   horizonDays: number;
   histogramBins: number;
 
+  /**
+   * Lognormal parameters by duration row: rows 0..S−1 are each stage's movers (`duration`), rows
+   * S..2S−1 its losers (`lossDuration`, semantics 9); a stage without one uses its movers' row.
+   */
   stageMu: Float64Array;
   stageSigma: Float64Array;
+  /** The losers' duration row of each stage: S + j with a `lossDuration`, else j. */
+  stageLossRow: Int32Array;
+  /** Per duration row: the deals its parameters were fitted from (semantics 10), 0 when they are fixed. */
+  rowSampleSize: Float64Array;
+  /** Whether any row has a sample size, so trials must draw their own duration parameters. */
+  durationsUncertain: boolean;
+  /** 1 where a deal starting in the stage needs the general first-stage draw (losers' row or uncertain parameters). */
+  stageGeneralStart: Uint8Array;
   stageConversion: Float64Array;
   /** Beta parameters of each stage's uncertain conversion rate; 0 where the rate is fixed. */
   stageBetaA: Float64Array;
@@ -23,15 +35,18 @@ export interface PreparedModel {
   stageKey: Int32Array;
   stageCostPerDay: Float64Array;
   stageEntryCost: Float64Array;
-  /** Per-stage quantile tables (see quantile-table.ts). */
+  /** Per-row quantile tables (see quantile-table.ts). */
   durationTable: Float32Array;
 
   dealStage: Int32Array;
   dealAmount: Float64Array;
   /** Days already spent in the current stage. */
   dealDaysIn: Float64Array;
-  /** P(total time in stage > days already spent). */
+  /** P(total time in stage > days already spent), for the movers' and the losers' lognormal. */
   dealSurvival: Float64Array;
+  dealLossSurvival: Float64Array;
+  /** log(S_loss(t) / S_move(t)) at the days already spent (semantics 9); 0 without a losers' time. */
+  dealLogLossOverMove: Float64Array;
   dealKey: Int32Array;
   /** Forced close window of each deal, in day offsets from asOf: first day, and length in days (0: none). */
   dealWindowFrom: Int32Array;
@@ -49,6 +64,8 @@ export interface PreparedModel {
 
   /** Fiscal quarter index of each day offset within the horizon. */
   quarterOfDay: Uint8Array;
+  /** Day offset from asOf of the first day after each quarter. */
+  quarterEndDay: Float64Array;
 
   newPipeline: PreparedNewPipeline | null;
 }

@@ -12,6 +12,8 @@ export interface QuarterForecast {
   p50: number;
   p90: number;
   expectedWins: number;
+  /** Expected stage cost spent in the quarter, on open and new deals (for the sales budget). */
+  spend: number;
   target: number | null;
   /** P(bookings ≥ target), or null without a target. */
   pTarget: number | null;
@@ -21,6 +23,8 @@ export interface BeyondHorizonForecast {
   /** Mean bookings that close after the horizon. */
   mean: number;
   expectedWins: number;
+  /** Expected stage cost spent after the horizon. */
+  spend: number;
 }
 
 export interface CloseDateRange {
@@ -41,6 +45,24 @@ export interface DealForecast {
   closeDate: CloseDateRange | null;
 }
 
+/**
+ * Full-cycle CAC, in closed form from the stages: the expected cost of one deal's whole walk from
+ * entering the first stage to a win or a loss, per won deal (see full-cycle-cac.ts).
+ */
+export interface FullCycleCac {
+  /** P(a deal entering the first stage is won): the product of the conversions (their means). */
+  winRate: number;
+  /** The sum over stages; null when the win rate underflows to 0. */
+  costPerWin: number | null;
+  costPerWinByStage: Record<string, number | null>;
+  /** The part of each stage's cost per win spent on deals that end lost. */
+  lostCostPerWinByStage: Record<string, number | null>;
+}
+
+/**
+ * Remaining spend: the cost of working the current pipeline (and the new pipeline over the horizon)
+ * from asOf on, and the remaining cost per expected win; plus the full-cycle CAC.
+ */
 export interface CacForecast {
   /** Expected wins of all simulated deals (existing and new pipeline), whenever they close. */
   expectedWins: number;
@@ -52,13 +74,14 @@ export interface CacForecast {
   /** Stage id → expected cost spent on deals that end lost. */
   lostCostByStage: Record<string, number>;
   totalCost: number;
+  fullCycle: FullCycleCac;
 }
 
 export interface FunnelStage {
   /** A stage id, or "won". */
   stage: string;
   name: string;
-  /** Expected number of deals that are in or reach this stage. */
+  /** Expected number of deals that reach this stage or start the forecast past it (never rises down the funnel). */
   expectedDeals: number;
 }
 

@@ -1,9 +1,11 @@
-import { blockTrialRange, type Accumulator } from './accumulator.ts';
+import { blockCostWidth, blockTrialRange, type Accumulator } from './accumulator.ts';
 import { sampleBeta } from './beta.ts';
-import { SALT } from './constants.ts';
-import { normalQuantile } from './normal.ts';
+import { logNormalLogSurvival, moveChanceFromLogRatio } from './competing-risks.ts';
+import { MAX_DRAWN_STAGE_DAYS, SALT } from './constants.ts';
+import { drawLogNormalParameters } from './duration-uncertainty.ts';
+import { normalQuantile, normalSurvival } from './normal.ts';
 import type { PreparedModel, PreparedNewPipeline } from './prepared.ts';
-import { TABLE_STRIDE, tableQuantile, tableUpperQuantile } from './quantile-table.ts';
+import { TABLE_STRIDE, tableQuantile, tableUpperQuantile, zQuantile, zUpperQuantile } from './quantile-table.ts';
 import { combineKeys, GOLDEN, hash32, Stream, uniformAt } from './random.ts';
 
 /**
@@ -18,12 +20,17 @@ import { combineKeys, GOLDEN, hash32, Stream, uniformAt } from './random.ts';
  * 6. A deal with a forced close window that is won closes on a day drawn evenly from the window.
  * 7. Shared shocks fire per trial (with their probability, for all deals at once); a deal in the
  *    shock's stage on its date stays there the shock's delay longer, at that stage's cost per day.
+ * 9. A stage with a losers' time: whether the deal moves on is decided first (for a deal already t
+ *    days in, with the chance a(t) of competing-risks.ts), then its time comes from the movers' or
+ *    the losers' lognormal.
+ * 10. A stage with a duration sample size: each trial draws its lognormal parameters once
+ *    (duration-uncertainty.ts), shared by all the trial's deals.
  * Draw addressing: a deal's stage j uses draw 2j for its duration and 2j+1 for its conversion, and
  * draw 2S for its close window, so a deal uses the same random numbers whatever happens to other deals.
  */
 export function simulateBlock(p: PreparedModel, block: number, acc: Accumulator): void {
   const S = p.stageCount;
-  const costOffset = block * 2 * S;
+  const costOffset = block * blockCostWidth(p);
   const [firstTrial, endTrial] = blockTrialRange(p, block);
   const trials = endTrial - firstTrial;
 
@@ -32,17 +39,21 @@ export function simulateBlock(p: PreparedModel, block: number, acc: Accumulator)
   const trialKeys = new Int32Array(trials);
   const rates = new Float64Array(trials * S);
   const shocksActive = new Uint8Array(trials * p.shockCount);
+  const durationParameters = new Float64Array(p.durationsUncertain ? trials * 4 * S : 0);
   for (let t = 0; t < trials; t++) {
     trialKeys[t] = hash32((blockKey + Math.imul(t + 1, GOLDEN)) | 0);
     drawRates(p, trialKeys[t] as number, rates, t * S);
     drawShocks(p, trialKeys[t] as number, shocksActive, t * p.shockCount);
+    if (p.durationsUncertain) drawDurationParameters(p, trialKeys[t] as number, durationParameters, t * 4 * S);
   }
   const totals: BlockTotals = {
     rates,
     shocksActive,
+    durationParameters,
     durations: new Float64Array(S),
     costs: acc.blockCosts.subarray(costOffset, costOffset + S),
     lostCosts: acc.blockCosts.subarray(costOffset + S, costOffset + 2 * S),
+    spend: acc.blockCosts.subarray(costOffset + 2 * S, costOffset + blockCostWidth(p)),
     reached: acc.stageReached,
   };
   simulateExistingDeals(p, acc, totals, trialKeys, firstTrial);
@@ -65,10 +76,12 @@ function simulateExistingDeals(p: PreparedModel, acc: Accumulator, totals: Block
   const trials = trialKeys.length;
   const { bookings, quarterWins, dealCloseHistogram, trackedQuarter } = acc;
   const { stageMu, stageSigma, durationTable, quarterOfDay } = p;
+  const rates = totals.rates;
   const K = p.trackedCount;
   for (let i = 0; i < p.dealCount; i++) {
     const key = p.dealKey[i] as number;
     const k = p.dealStage[i] as number;
+    const general = p.stageGeneralStart[k] === 1;
     const daysIn = p.dealDaysIn[i] as number;
     const survival = p.dealSurvival[i] as number;
     const amount = p.dealAmount[i] as number;
@@ -81,8 +94,15 @@ function simulateExistingDeals(p: PreparedModel, acc: Accumulator, totals: Block
     const slot = p.dealTrackSlot[i] as number;
     for (let t = 0; t < trials; t++) {
       const base = hash32((trialKeys[t] as number) ^ key);
-      const total = conditionalTotal(durationTable, tableOffset, mu, sigma, daysIn, survival, uniformAt(base, 2 * k));
-      const time = walkStages(p, totals, costs, durations, base, k, Math.max(0, total - daysIn), 0, t, 0, -daysIn);
+      let rate = rates[t * S + k] as number;
+      let total: number;
+      if (general) {
+        rate = startMoveChance(p, totals, t, i, k, rate);
+        total = startTotal(p, totals, t, i, uniformAt(base, 2 * k + 1) < rate ? k : (p.stageLossRow[k] as number), uniformAt(base, 2 * k));
+      } else {
+        total = conditionalTotal(durationTable, tableOffset, mu, sigma, daysIn, survival, uniformAt(base, 2 * k));
+      }
+      const time = walkStages(p, totals, costs, durations, base, k, Math.max(0, total - daysIn), 0, t, 0, -daysIn, rate);
       if (time < 0) continue;
       const day = windowDays > 0 ? windowFrom + Math.floor(uniformAt(base, 2 * S) * windowDays) : Math.floor(time);
       const q = day < horizonDays ? (quarterOfDay[day] as number) : H;
@@ -116,8 +136,9 @@ function simulateNewPipeline(
       if (arrival >= p.horizonDays) break;
       const amount = Math.exp(np.amountMu + np.amountSigma * normalQuantile(uniformAt(arrivalsKey, 2 * n + 1)));
       const base = combineKeys(arrivalsKey, (n + SALT.newDeal) | 0);
-      const first = tableQuantile(p.durationTable, 0, p.stageMu[0] as number, p.stageSigma[0] as number, uniformAt(base, 0));
-      const time = walkStages(p, totals, totals.costs, totals.durations, base, 0, first, p.stageEntryCost[0] as number, t, arrival, 0);
+      const rate = totals.rates[t * p.stageCount] as number;
+      const first = drawTime(p, totals, t, uniformAt(base, 1) < rate ? 0 : (p.stageLossRow[0] as number), uniformAt(base, 0));
+      const time = walkStages(p, totals, totals.costs, totals.durations, base, 0, first, p.stageEntryCost[0] as number, t, arrival, 0, rate);
       if (time < 0) continue;
       const day = Math.floor(arrival + time);
       const q = day < p.horizonDays ? (p.quarterOfDay[day] as number) : H;
@@ -133,17 +154,24 @@ interface BlockTotals {
   rates: Float64Array;
   /** Per trial and shock: 1 when the shock happens in that trial. */
   shocksActive: Uint8Array;
+  /** Per trial and duration row (2S of them): the trial's μ* and σ* (semantics 10); empty when no row is uncertain. */
+  durationParameters: Float64Array;
   durations: Float64Array;
   costs: Float64Array;
   lostCosts: Float64Array;
+  /** Cost by the quarter it is spent in (+ beyond the horizon). */
+  spend: Float64Array;
   reached: Float64Array;
 }
 
 /**
  * Follows a deal from stage k (whose remaining time is `first`) to a win or a loss, adding its costs.
  * Returns the days to the win, or −1 when the deal is lost. Times are relative to `origin` (the deal's
- * day offset from asOf); the deal entered stage k at relative time `firstStart` (≤ 0). A plain top-level function taking typed
- * arrays, which the JIT inlines into the loops below (a closure here cost a third of the run time).
+ * day offset from asOf); the deal entered stage k at relative time `firstStart` (≤ 0). It moves on from
+ * stage k with `firstRate` (the trial's rate, or a(t) for a deal that has waited, semantics 9); its
+ * time in each later stage is drawn once it is known whether it moves on from there. A plain
+ * top-level function taking typed arrays, which the JIT inlines into the loops below (a closure here
+ * cost a third of the run time).
  */
 function walkStages(
   p: PreparedModel,
@@ -157,6 +185,7 @@ function walkStages(
   trial: number,
   origin: number,
   firstStart: number,
+  firstRate: number,
 ): number {
   const S = p.stageCount;
   const costPerDay = p.stageCostPerDay;
@@ -168,18 +197,22 @@ function walkStages(
   const first = shocked ? remaining + shockDelay(p, totals.shocksActive, trial, k, origin + firstStart, origin + remaining) : remaining;
   const firstCost = (costPerDay[k] as number) * first + firstEntryCost;
   costs[k] = (costs[k] as number) + firstCost;
+  addSpend(p, totals.spend, origin, origin + first, costPerDay[k] as number, firstEntryCost);
   reached[k] = (reached[k] as number) + 1;
   let total = first;
   let j = k;
-  while (uniformAt(base, 2 * j + 1) < (rates[ratesOffset + j] as number)) {
+  let moves = uniformAt(base, 2 * k + 1) < firstRate;
+  while (moves) {
     j++;
     reached[j] = (reached[j] as number) + 1;
     if (j === S) return total;
-    const drawn = tableQuantile(p.durationTable, j * TABLE_STRIDE, p.stageMu[j] as number, p.stageSigma[j] as number, uniformAt(base, 2 * j));
+    moves = uniformAt(base, 2 * j + 1) < (rates[ratesOffset + j] as number);
+    const drawn = drawTime(p, totals, trial, moves ? j : (p.stageLossRow[j] as number), uniformAt(base, 2 * j));
     const d = shocked ? drawn + shockDelay(p, totals.shocksActive, trial, j, origin + total, origin + total + drawn) : drawn;
     durations[j] = d;
-    total += d;
     costs[j] = (costs[j] as number) + (costPerDay[j] as number) * d + (entryCost[j] as number);
+    addSpend(p, totals.spend, origin + total, origin + total + d, costPerDay[j] as number, entryCost[j] as number);
+    total += d;
   }
   // Lost on leaving stage j: everything it cost counts as spent on a lost deal.
   const lostCosts = totals.lostCosts;
@@ -188,6 +221,65 @@ function walkStages(
     lostCosts[m] = (lostCosts[m] as number) + (costPerDay[m] as number) * (durations[m] as number) + (entryCost[m] as number);
   }
   return -1;
+}
+
+/**
+ * Adds a stay from day `from` to day `to` (offsets from asOf, from ≥ 0) to the quarters it falls in:
+ * the entry cost on its first day, the cost per day over the days in each quarter.
+ */
+function addSpend(p: PreparedModel, spend: Float64Array, from: number, to: number, perDay: number, entry: number): void {
+  const H = p.quarterCount;
+  let q = from < p.horizonDays ? (p.quarterOfDay[from | 0] as number) : H;
+  spend[q] = (spend[q] as number) + entry;
+  let start = from;
+  while (q < H) {
+    const end = p.quarterEndDay[q] as number;
+    if (to <= end) break;
+    spend[q] = (spend[q] as number) + perDay * (end - start);
+    start = end;
+    q++;
+  }
+  spend[q] = (spend[q] as number) + perDay * (to - start);
+}
+
+/** An unconditioned time in a stage from duration row `row` (movers or losers), at lower-tail probability u. */
+function drawTime(p: PreparedModel, totals: BlockTotals, trial: number, row: number, u: number): number {
+  if (p.rowSampleSize[row] === 0) return tableQuantile(p.durationTable, row * TABLE_STRIDE, p.stageMu[row] as number, p.stageSigma[row] as number, u);
+  const at = (trial * 2 * p.stageCount + row) * 2;
+  const params = totals.durationParameters;
+  return Math.min(MAX_DRAWN_STAGE_DAYS, Math.exp((params[at] as number) + (params[at + 1] as number) * zQuantile(u)));
+}
+
+/** The trial's lognormal of a duration row: the trial's own draw where the row is uncertain (semantics 10). */
+function rowMuSigma(p: PreparedModel, totals: BlockTotals, trial: number, row: number): [number, number] {
+  if (p.rowSampleSize[row] === 0) return [p.stageMu[row] as number, p.stageSigma[row] as number];
+  const at = (trial * 2 * p.stageCount + row) * 2;
+  return [totals.durationParameters[at] as number, totals.durationParameters[at + 1] as number];
+}
+
+/** Semantics 9: the chance that deal i, t days into stage k, moves on, given the trial's rate for k. */
+function startMoveChance(p: PreparedModel, totals: BlockTotals, trial: number, deal: number, k: number, rate: number): number {
+  const lossRow = p.stageLossRow[k] as number;
+  if (lossRow === k) return rate;
+  if (!p.durationsUncertain) return moveChanceFromLogRatio(rate, p.dealLogLossOverMove[deal] as number);
+  const daysIn = p.dealDaysIn[deal] as number;
+  const [moveMu, moveSigma] = rowMuSigma(p, totals, trial, k);
+  const [lossMu, lossSigma] = rowMuSigma(p, totals, trial, lossRow);
+  return moveChanceFromLogRatio(rate, logNormalLogSurvival({ mu: lossMu, sigma: lossSigma }, daysIn) - logNormalLogSurvival({ mu: moveMu, sigma: moveSigma }, daysIn));
+}
+
+/** Total time in its first stage of deal i from duration row `row`, conditioned on the days already spent. */
+function startTotal(p: PreparedModel, totals: BlockTotals, trial: number, deal: number, row: number, v: number): number {
+  const daysIn = p.dealDaysIn[deal] as number;
+  if (p.rowSampleSize[row] === 0) {
+    const survival = (row === p.dealStage[deal] ? p.dealSurvival[deal] : p.dealLossSurvival[deal]) as number;
+    return conditionalTotal(p.durationTable, row * TABLE_STRIDE, p.stageMu[row] as number, p.stageSigma[row] as number, daysIn, survival, v);
+  }
+  const [mu, sigma] = rowMuSigma(p, totals, trial, row);
+  const survival = daysIn > 0 ? normalSurvival((Math.log(daysIn) - mu) / sigma) : 1;
+  if (survival > 1e-280) return Math.min(MAX_DRAWN_STAGE_DAYS, Math.exp(mu + sigma * zUpperQuantile(survival * v)));
+  const z0 = (Math.log(daysIn) - mu) / sigma;
+  return Math.min(MAX_DRAWN_STAGE_DAYS, Math.exp(mu + sigma * (z0 - Math.log(v) / z0)));
 }
 
 /**
@@ -238,6 +330,18 @@ function drawRates(p: PreparedModel, trialKey: number, rates: Float64Array, offs
     rates[offset + j] = a > 0
       ? sampleBeta(a, p.stageBetaB[j] as number, new Stream(combineKeys(trialKey ^ SALT.rates, p.stageKey[j] as number)))
       : (p.stageConversion[j] as number);
+  }
+}
+
+/** Each trial draws the parameters of every uncertain duration row once; all deals in the trial share them. */
+function drawDurationParameters(p: PreparedModel, trialKey: number, out: Float64Array, offset: number): void {
+  const S = p.stageCount;
+  for (let row = 0; row < 2 * S; row++) {
+    const n = p.rowSampleSize[row] as number;
+    if (n === 0) continue;
+    const salt = row < S ? SALT.durations : SALT.lossDurations;
+    const stream = new Stream(combineKeys(trialKey ^ salt, p.stageKey[row % S] as number));
+    drawLogNormalParameters(p.stageMu[row] as number, p.stageSigma[row] as number, n, stream, out, offset + 2 * row);
   }
 }
 

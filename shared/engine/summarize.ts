@@ -1,5 +1,6 @@
 import { formatIsoDay, parseIsoDay } from '../model/dates.ts';
-import { blockTrialRange, type Accumulator } from './accumulator.ts';
+import { blockCostWidth, blockTrialRange, type Accumulator } from './accumulator.ts';
+import { fullCycleCac } from './full-cycle-cac.ts';
 import { ENGINE_VERSION } from './constants.ts';
 import type { ForecastPlan } from './prepare.ts';
 import type { CacForecast, CloseDateRange, DealForecast, ForecastResult, FunnelStage, QuarterForecast } from './result-types.ts';
@@ -46,6 +47,7 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
       p50: quantileSorted(values, 0.5),
       p90: quantileSorted(values, 0.9),
       expectedWins: perTrial(acc.quarterWins[q] as number),
+      spend: perTrial(blockSum(plan, acc, doneBlocks, 2 * p.stageCount + q)),
       target,
       pTarget: target === null ? null : perTrial(reached),
     };
@@ -79,7 +81,11 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
 
   return {
     quarters,
-    beyondHorizon: { mean: beyond.mean, expectedWins: perTrial(acc.quarterWins[p.quarterCount] as number) },
+    beyondHorizon: {
+      mean: beyond.mean,
+      expectedWins: perTrial(acc.quarterWins[p.quarterCount] as number),
+      spend: perTrial(blockSum(plan, acc, doneBlocks, 2 * p.stageCount + p.quarterCount)),
+    },
     deals,
     cac: cacOf(plan, acc, doneBlocks, perTrial),
     funnel: funnelOf(plan, acc, perTrial),
@@ -95,6 +101,14 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
   };
 }
 
+/** Block sums of column `column` of blockCosts, added in block order so no worker split changes the total. */
+function blockSum(plan: ForecastPlan, acc: Accumulator, doneBlocks: number[], column: number): number {
+  const width = blockCostWidth(plan.prepared);
+  let sum = 0;
+  for (const b of doneBlocks) sum += acc.blockCosts[b * width + column] as number;
+  return sum;
+}
+
 function cacOf(plan: ForecastPlan, acc: Accumulator, doneBlocks: number[], perTrial: (n: number) => number): CacForecast {
   const S = plan.prepared.stageCount;
   let totalWins = 0;
@@ -105,13 +119,8 @@ function cacOf(plan: ForecastPlan, acc: Accumulator, doneBlocks: number[], perTr
   const lostCostByStage: Record<string, number> = {};
   let totalCost = 0;
   plan.model.stages.forEach((stage, j) => {
-    // Block sums are added in block order, so the total does not depend on which worker ran which block.
-    let cost = 0;
-    let lost = 0;
-    for (const b of doneBlocks) {
-      cost += acc.blockCosts[b * 2 * S + j] as number;
-      lost += acc.blockCosts[b * 2 * S + S + j] as number;
-    }
+    const cost = blockSum(plan, acc, doneBlocks, j);
+    const lost = blockSum(plan, acc, doneBlocks, S + j);
     costByStage[stage.id] = perTrial(cost);
     lostCostByStage[stage.id] = perTrial(lost);
     costPerWinByStage[stage.id] = expectedWins > 0 ? perTrial(cost) / expectedWins : null;
@@ -124,14 +133,21 @@ function cacOf(plan: ForecastPlan, acc: Accumulator, doneBlocks: number[], perTr
     costPerWin: expectedWins > 0 ? totalCost / expectedWins : null,
     lostCostByStage,
     totalCost,
+    fullCycle: fullCycleCac(plan.model),
   };
 }
 
+/**
+ * Deals that reach each stage or start the forecast past it: an open deal in procurement has passed
+ * security, so it counts there too, and the funnel never rises from one stage to the next.
+ */
 function funnelOf(plan: ForecastPlan, acc: Accumulator, perTrial: (n: number) => number): FunnelStage[] {
+  const startedPast = new Float64Array(plan.prepared.stageCount);
+  for (const k of plan.prepared.dealStage) for (let j = 0; j < k; j++) startedPast[j] = (startedPast[j] as number) + 1;
   const stages: FunnelStage[] = plan.model.stages.map((stage, j) => ({
     stage: stage.id,
     name: stage.name,
-    expectedDeals: perTrial(acc.stageReached[j] as number),
+    expectedDeals: perTrial(acc.stageReached[j] as number) + (startedPast[j] as number),
   }));
   stages.push({ stage: 'won', name: 'Closed won', expectedDeals: perTrial(acc.stageReached[plan.prepared.stageCount] as number) });
   return stages;

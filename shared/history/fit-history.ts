@@ -1,4 +1,5 @@
 import { fiscalQuarters } from '../model/fiscal.ts';
+import { MODEL_LIMITS } from '../model/limits.ts';
 import type { ForecastModel } from '../model/schema.ts';
 import { dealPath, stageOutcome, stageTime, type DealPath } from './deal-path.ts';
 import type { DealHistory, History } from './history-types.ts';
@@ -67,6 +68,12 @@ export function filterDeals(deals: readonly DealHistory[], filters: FitFilters, 
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** Rounded to a tenth of a day, inside what a model accepts (a P90 from 1.01 to 100 times the median). */
+function proposedDuration(median: number, p90: number): { median: number; p90: number } {
+  const m = Math.max(0.1, round(median, 1));
+  return { median: m, p90: Math.min(m * MODEL_LIMITS.maxSpreadRatio, Math.max(round(p90, 1), Math.ceil(m * MODEL_LIMITS.minSpreadRatio * 10) / 10)) };
+}
+
 /**
  * Proposes stage conversions and durations from closed and open deals:
  * - conversion: a Beta posterior with the current rate as the prior mean, worth `priorSampleSize`
@@ -117,7 +124,7 @@ export function fitHistory(history: History, model: ForecastModel, options: FitO
       conversion: { current: stage.conversion, proposed: Math.max(0.0001, Math.min(1, proposed)), sampleSize: round(sampleSize, 2), successes, failures },
       duration: {
         current: stage.duration,
-        proposed: fit ? { median: round(fit.median, 1), p90: Math.max(round(fit.p90, 1), round(fit.median, 1) + 0.1) } : null,
+        proposed: fit ? proposedDuration(fit.median, fit.p90) : null,
         events: fit?.events ?? durations.filter((d) => d.ended).length,
         censored: fit?.censored ?? durations.filter((d) => !d.ended).length,
         fit,

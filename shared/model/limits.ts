@@ -5,6 +5,14 @@ export const MODEL_LIMITS = {
   maxDeals: 100_000,
   maxAmount: 1e12,
   maxDurationDays: 3650,
+  /** Shortest median time in a stage: shorter ones are not a sales stage, and far shorter ones leave float range. */
+  minDurationDays: 0.01,
+  /**
+   * Bounds on P90 ÷ median of a lognormal (duration or amount): below 1.01 the spread is too small to
+   * simulate faithfully (σ < 0.008), above 100 the slow case is a different process (σ > 3.6).
+   */
+  minSpreadRatio: 1.01,
+  maxSpreadRatio: 100,
   maxCost: 1e9,
   maxSampleSize: 1e6,
   maxDealsPerMonth: 10_000,
@@ -12,6 +20,7 @@ export const MODEL_LIMITS = {
   maxScenarios: 50,
   maxShocks: 10,
   maxShockDelayDays: 730,
+  /** Supported years of every date in a model (dates outside would reach calendar code that cannot represent them). */
   minYear: 1900,
   maxYear: 2200,
 } as const;

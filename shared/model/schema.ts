@@ -1,19 +1,24 @@
 import { z } from 'zod';
-import { parseIsoDay } from './dates.ts';
+import { isSupportedYear, parseIsoDay } from './dates.ts';
 import { MODEL_LIMITS as L, MODEL_VERSION } from './limits.ts';
 
 const isoDay = z
   .string()
-  .refine((text) => parseIsoDay(text) !== null, { message: 'must be a calendar date written YYYY-MM-DD' });
+  .refine((text) => parseIsoDay(text) !== null, { message: 'must be a calendar date written YYYY-MM-DD' })
+  .refine((text) => parseIsoDay(text) === null || isSupportedYear(Number(text.slice(0, 4))), { message: `must be a date from ${L.minYear} to ${L.maxYear}` });
 
 const positive = (max: number) => z.number().positive({ message: 'must be greater than 0' }).max(max);
 const nonNegative = (max: number) => z.number().min(0, { message: 'must be 0 or more' }).max(max);
 const text = z.string().max(L.maxTextLength);
 
+/** A lognormal time in days; the P90 ÷ median bounds are checked across fields in validate.ts. */
 const durationSchema = z.strictObject({
-  median: positive(L.maxDurationDays),
+  median: z.number().min(L.minDurationDays).max(L.maxDurationDays),
   p90: positive(L.maxDurationDays),
 });
+
+/** How many deals a duration was fitted from (semantics 10 in README); 2 is the fewest that give a spread. */
+const durationSampleSizeSchema = z.number().min(2).max(L.maxSampleSize);
 
 export const stageSchema = z.strictObject({
   id: text.min(1, { message: 'must not be empty' }).regex(/^[A-Za-z0-9_.-]+$/, {
@@ -23,6 +28,8 @@ export const stageSchema = z.strictObject({
   conversion: z.number().gt(0, { message: 'must be greater than 0' }).max(1, { message: 'must be at most 1' }),
   conversionSampleSize: positive(L.maxSampleSize).optional(),
   duration: durationSchema,
+  lossDuration: durationSchema.optional(),
+  durationSampleSize: durationSampleSizeSchema.optional(),
   costPerDay: nonNegative(L.maxCost).default(0),
   entryCost: nonNegative(L.maxCost).default(0),
 });

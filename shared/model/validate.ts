@@ -1,6 +1,7 @@
 import { fail, ok, type Problem, type Result } from '../result.ts';
 import { parseIsoDay } from './dates.ts';
 import { fiscalQuarters } from './fiscal.ts';
+import { MODEL_LIMITS, MODEL_VERSION } from './limits.ts';
 import { formatPath } from './problem-path.ts';
 import { problemsFromZod } from './schema-problems.ts';
 import { modelSchema, type ForecastModel } from './schema.ts';
@@ -11,10 +12,19 @@ import { modelSchema, type ForecastModel } from './schema.ts';
  * are malformed, so a user sees all problems in one pass.
  */
 export function validateModel(input: unknown): Result<ForecastModel> {
+  const newer = newerFormat(input);
+  if (newer) return fail([newer]);
   const parsed = modelSchema.safeParse(input);
   const problems = [...(parsed.success ? [] : problemsFromZod(parsed.error)), ...crossCheck(input)];
   if (!parsed.success || problems.length > 0) return fail(dedupe(problems));
   return ok(parsed.data);
+}
+
+/** A file from a newer app: its other fields may mean something this version does not know, so say only that. */
+function newerFormat(input: unknown): Problem | null {
+  const version = num(record(input)?.version);
+  if (version === null || version <= MODEL_VERSION) return null;
+  return { path: 'version', message: `made by a newer version of the app (format ${version}); update to open it` };
 }
 
 type Loose = Record<string, unknown>;
@@ -38,11 +48,9 @@ function crossCheck(input: unknown): Problem[] {
     const id = text(stage.id);
     if (id !== null && stageIds.has(id)) problems.push({ path: `stages[${i}].id`, message: `duplicate stage id "${id}"` });
     if (id !== null) stageIds.add(id);
-    const duration = record(stage.duration);
-    const median = num(duration?.median);
-    const p90 = num(duration?.p90);
-    if (median !== null && p90 !== null && median > 0 && median >= p90) {
-      problems.push({ path: `stages[${i}].duration`, message: `the median (${median} days) must be below the P90 (${p90} days)` });
+    for (const field of ['duration', 'lossDuration']) {
+      const problem = spreadProblem(record(stage[field]), 'days', MODEL_LIMITS.minDurationDays);
+      if (problem) problems.push({ path: `stages[${i}].${field}`, message: problem });
     }
   });
 
@@ -91,12 +99,8 @@ function crossCheck(input: unknown): Problem[] {
     if (id !== null) scenarioIds.add(id);
   });
 
-  const amount = record(record(model.newPipeline)?.amount);
-  const median = num(amount?.median);
-  const p90 = num(amount?.p90);
-  if (median !== null && p90 !== null && median > 0 && median >= p90) {
-    problems.push({ path: 'newPipeline.amount', message: 'the median must be below the P90' });
-  }
+  const amountProblem = spreadProblem(record(record(model.newPipeline)?.amount), '', 0);
+  if (amountProblem) problems.push({ path: 'newPipeline.amount', message: amountProblem });
 
   const startMonth = num(model.fiscalYearStartMonth) ?? 1;
   const targets = record(model.targets);
@@ -111,6 +115,21 @@ function crossCheck(input: unknown): Problem[] {
     }
   }
   return problems;
+}
+
+/**
+ * A lognormal's P90 must be above its median, and within the bounds the engine represents exactly
+ * (MODEL_LIMITS: from 1.01 to 100 times the median).
+ */
+function spreadProblem(value: Loose | null, unit: string, minMedian: number): string | null {
+  const median = num(value?.median);
+  const p90 = num(value?.p90);
+  if (median === null || p90 === null || median <= 0 || median < minMedian) return null;
+  const show = (n: number) => (unit ? `${n} ${unit}` : String(n));
+  if (median >= p90) return `the median (${show(median)}) must be below the P90 (${show(p90)})`;
+  if (p90 < median * MODEL_LIMITS.minSpreadRatio) return `the P90 (${show(p90)}) must be at least ${MODEL_LIMITS.minSpreadRatio} × the median (${show(median)}); for a fixed time, widen it a little`;
+  if (p90 > median * MODEL_LIMITS.maxSpreadRatio) return `the P90 (${show(p90)}) must be at most ${MODEL_LIMITS.maxSpreadRatio} × the median (${show(median)})`;
+  return null;
 }
 
 function dedupe(problems: Problem[]): Problem[] {

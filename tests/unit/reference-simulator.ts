@@ -31,12 +31,32 @@ function gamma(shape: number, rand: () => number): number {
   }
 }
 
+/** Semantics 10's cap on a time drawn with a trial's own parameters (100 years). */
+const CAP_DAYS = 36_525;
+
+/** log P(Z > z), written independently of the engine: direct below z = 25, Mills' continued fraction above. */
+function logUpperTail(z: number): number {
+  if (z < 25) return Math.log(normalSurvival(z));
+  let fraction = z;
+  for (let k = 40; k >= 1; k--) fraction = z + k / fraction;
+  return -0.5 * z * z - 0.5 * Math.log(2 * Math.PI) - Math.log(fraction);
+}
+
+interface Lognormal {
+  mu: number;
+  sigma: number;
+}
+
 export interface ReferenceResult {
   quarterBookings: number[][]; // [quarter][trial], last = beyond
   dealWins: number[];
   dealWinsByQuarter: number[][];
   costByStage: number[];
   lostCostByStage: number[];
+  /** Cost by the quarter it is spent in, last = beyond. */
+  spendByQuarter: number[];
+  /** Deals that reach each stage or start past it, then won. */
+  funnel: number[];
   totalWins: number;
   trials: number;
 }
@@ -47,11 +67,10 @@ export function referenceSimulate(model: ForecastModel, trials: number, seed: nu
   const quarters = fiscalQuarters(asOf, model.fiscalYearStartMonth, model.horizonQuarters);
   const ends = quarters.map((q) => q.endDayExclusive - asOf);
   const D = ends[ends.length - 1] ?? 0;
-  const stages = model.stages.map((s) => {
-    const mu = Math.log(s.duration.median);
-    return { ...s, mu, sigma: (Math.log(s.duration.p90) - mu) / Z90 };
-  });
+  const lognormal = (d: { median: number; p90: number }): Lognormal => ({ mu: Math.log(d.median), sigma: (Math.log(d.p90) - Math.log(d.median)) / Z90 });
+  const stages = model.stages.map((s) => ({ ...s, mover: lognormal(s.duration), loser: lognormal(s.lossDuration ?? s.duration) }));
   const index = new Map(stages.map((s, i) => [s.id, i]));
+  const uncertain = (k: number) => stages[k]!.durationSampleSize !== undefined;
   const H = quarters.length;
   const out: ReferenceResult = {
     quarterBookings: Array.from({ length: H + 1 }, () => new Array<number>(trials).fill(0)),
@@ -59,6 +78,8 @@ export function referenceSimulate(model: ForecastModel, trials: number, seed: nu
     dealWinsByQuarter: model.deals.map(() => new Array<number>(H + 1).fill(0)),
     costByStage: stages.map(() => 0),
     lostCostByStage: stages.map(() => 0),
+    spendByQuarter: new Array<number>(H + 1).fill(0),
+    funnel: new Array<number>(stages.length + 1).fill(0),
     totalWins: 0,
     trials,
   };
@@ -66,18 +87,41 @@ export function referenceSimulate(model: ForecastModel, trials: number, seed: nu
     const q = ends.findIndex((e) => day < e);
     return q < 0 ? H : q;
   };
-  const sampleDuration = (j: number) => {
-    const s = stages[j]!;
-    return Math.exp(s.mu + s.sigma * normalQuantile(rand()));
+  // This trial's lognormals per stage: [movers, losers] (semantics 9 and 10).
+  let trialLognormals: [Lognormal, Lognormal][] = [];
+  const drawParameters = (d: Lognormal, n: number | undefined): Lognormal => {
+    if (n === undefined) return d;
+    const chiSquare = Math.max(1e-300, 2 * gamma((n - 1) / 2, rand));
+    const sigma = d.sigma * Math.sqrt((n - 1) / chiSquare);
+    return { mu: d.mu + (sigma / Math.sqrt(n)) * normalQuantile(rand()), sigma };
   };
-  // Returns [won, days to win or loss] and adds costs.
-  const walk = (k: number, first: number, paysEntry: boolean, rates: number[]): number | null => {
+  const cap = (x: number, uncertain: boolean) => (uncertain ? Math.min(CAP_DAYS, x) : x);
+  const sampleDuration = (j: number, moves: boolean) => {
+    const d = trialLognormals[j]![moves ? 0 : 1];
+    return cap(Math.exp(d.mu + d.sigma * normalQuantile(rand())), stages[j]!.durationSampleSize !== undefined);
+  };
+  const addSpend = (from: number, to: number, perDay: number, entry: number) => {
+    out.spendByQuarter[quarterOf(Math.floor(from))]! += entry;
+    let start = from;
+    for (let q = quarterOf(Math.floor(from)); q <= H; q++) {
+      const end = q < H ? ends[q]! : Infinity;
+      out.spendByQuarter[q]! += perDay * Math.max(0, Math.min(to, end) - start);
+      start = Math.max(start, end);
+      if (to <= end) break;
+    }
+  };
+  // The deal has decided whether it moves on from stage k (`movesFirst`) and stays `first` there from `origin`.
+  // Returns days to the win, or null when lost, and adds costs.
+  const walk = (k: number, first: number, movesFirst: boolean, paysEntry: boolean, rates: number[], origin: number): number | null => {
     const spent: number[] = [];
     let total = first;
     spent[k] = stages[k]!.costPerDay * first + (paysEntry ? stages[k]!.entryCost : 0);
+    addSpend(origin, origin + first, stages[k]!.costPerDay, paysEntry ? stages[k]!.entryCost : 0);
+    out.funnel[k]!++;
     let j = k;
+    let moves = movesFirst;
     for (;;) {
-      if (rand() >= rates[j]!) {
+      if (!moves) {
         for (let m = k; m <= j; m++) {
           out.costByStage[m]! += spent[m]!;
           out.lostCostByStage[m]! += spent[m]!;
@@ -85,8 +129,11 @@ export function referenceSimulate(model: ForecastModel, trials: number, seed: nu
         return null;
       }
       j++;
+      out.funnel[j]!++;
       if (j === stages.length) break;
-      const d = sampleDuration(j);
+      moves = rand() < rates[j]!;
+      const d = sampleDuration(j, moves);
+      addSpend(origin + total, origin + total + d, stages[j]!.costPerDay, stages[j]!.entryCost);
       total += d;
       spent[j] = stages[j]!.costPerDay * d + stages[j]!.entryCost;
     }
@@ -101,14 +148,26 @@ export function referenceSimulate(model: ForecastModel, trials: number, seed: nu
       const y = gamma((1 - s.conversion) * s.conversionSampleSize, rand);
       return x / (x + y);
     });
+    trialLognormals = stages.map((s) => [drawParameters(s.mover, s.durationSampleSize), drawParameters(s.loser, s.durationSampleSize)]);
     model.deals.forEach((deal, i) => {
       const k = index.get(deal.stage)!;
-      const s = stages[k]!;
+      for (let j = 0; j < k; j++) out.funnel[j]!++;
+      const [mover, loser] = trialLognormals[k]!;
       const daysIn = asOf - (parseIsoDay(deal.stageEnteredOn) ?? asOf);
-      const lo = daysIn > 0 ? 1 - normalSurvival((Math.log(daysIn) - s.mu) / s.sigma) : 0;
+      // Competing risks: the chance to move on after waiting daysIn, from the two survival functions.
+      const r = rates[k]!;
+      let a = r;
+      if (daysIn > 0 && r > 0 && r < 1) {
+        const logMove = logUpperTail((Math.log(daysIn) - mover.mu) / mover.sigma);
+        const logLoss = logUpperTail((Math.log(daysIn) - loser.mu) / loser.sigma);
+        a = 1 / (1 + ((1 - r) / r) * Math.exp(logLoss - logMove));
+      }
+      const moves = rand() < a;
+      const d = moves ? mover : loser;
+      const lo = daysIn > 0 ? 1 - normalSurvival((Math.log(daysIn) - d.mu) / d.sigma) : 0;
       const u = lo + (1 - lo) * rand();
-      const totalInStage = Math.exp(s.mu + s.sigma * normalQuantile(Math.min(u, 1 - 1e-16)));
-      const time = walk(k, Math.max(0, totalInStage - daysIn), false, rates);
+      const totalInStage = cap(Math.exp(d.mu + d.sigma * normalQuantile(Math.min(u, 1 - 1e-16))), uncertain(k));
+      const time = walk(k, Math.max(0, totalInStage - daysIn), moves, false, rates, 0);
       if (time === null) return;
       const q = quarterOf(Math.floor(time));
       out.quarterBookings[q]![t]! += deal.amount;
@@ -134,7 +193,8 @@ export function referenceSimulate(model: ForecastModel, trials: number, seed: nu
       for (let n = 0; n < count; n++) {
         const arrival = rand() * D;
         const amount = Math.exp(amountMu + amountSigma * normalQuantile(rand()));
-        const time = walk(0, sampleDuration(0), true, rates);
+        const moves = rand() < rates[0]!;
+        const time = walk(0, sampleDuration(0, moves), moves, true, rates, arrival);
         if (time === null) continue;
         out.quarterBookings[quarterOf(Math.floor(arrival + time))]![t]! += amount;
         out.totalWins++;
