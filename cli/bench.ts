@@ -63,17 +63,17 @@ async function main(): Promise<number> {
   } else {
     process.stdout.write('C reference loop: skipped (needs gcc and the reference sources; set BENCH_REFERENCE_DIR)\n');
   }
-  if (!modelPath) benchSensitivity();
+  if (!modelPath) await benchSensitivity();
   return 0;
 }
 
 /** The app's tornado on a 300-deal pipeline, as it runs there: one thread, every run in sequence. */
-function benchSensitivity(): void {
+async function benchSensitivity(): Promise<void> {
   const model = validateModel(benchmarkPipeline(300));
   if (!model.ok) return;
   const started = performance.now();
   let runs = 0;
-  const tornado = sensitivity(model.value, { quarter: 0, metric: 'p50', step: 0.1 }, { trials: SENSITIVITY_TRIALS, seed: 1 }, (done) => (runs = done));
+  const tornado = await sensitivity(model.value, { quarter: 0, metric: 'p50', step: 0.1 }, { trials: SENSITIVITY_TRIALS, seed: 1 }, (done) => (runs = done));
   const ms = Math.round(performance.now() - started);
   if (tornado.ok) process.stdout.write(`sensitivity (tornado), 300 deals: ${runs} runs × ${SENSITIVITY_TRIALS} trials in ${ms} ms, one thread\n`);
 }
