@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { prepareForecast } from '../shared/engine/run.ts';
 import { formatProblems } from '../shared/result.ts';
 import { sensitivity, SENSITIVITY_TRIALS } from '../shared/analysis/sensitivity.ts';
@@ -80,8 +81,37 @@ async function main(): Promise<number> {
   } else {
     out(`C reference loop: skipped (${reference})`);
   }
-  if (!modelPath) await benchSensitivity();
+  if (!modelPath) {
+    await benchSensitivity();
+    benchMemory(cores);
+  }
   return 0;
+}
+
+/**
+ * Peak memory of the forecast CLI (main thread and worker threads: one process) on 10,000 deals ×
+ * 10,000 trials, with one worker and with all cores: each run in a fresh process that reports its
+ * own peak resident set size on exit.
+ */
+function benchMemory(cores: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'forecast-memory-'));
+  try {
+    const model = join(dir, 'pipeline-10000.json');
+    writeFileSync(model, JSON.stringify(benchmarkPipeline(10_000)));
+    const reporter = join(dir, 'report-peak.mjs');
+    writeFileSync(reporter, "process.on('exit', () => process.stderr.write(`peak-rss-kb=${process.resourceUsage().maxRSS}\\n`));\n");
+    const peaks = [...new Set([1, cores])].map((workers) => {
+      const run = spawnSync(process.execPath, ['--import', pathToFileURL(reporter).href, join(root, 'dist-cli', 'forecast.mjs'), model, '--trials', '10000', '--workers', String(workers), '--json'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
+      });
+      const kb = /peak-rss-kb=(\d+)/.exec(run.stderr)?.[1];
+      return `${Math.round(Number(kb) / 1024)} MB with ${workers} worker${workers > 1 ? 's' : ''}`;
+    });
+    process.stdout.write(`memory, 10,000 deals × 10,000 trials (forecast CLI, peak resident): ${peaks.join(', ')}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Each timing's median over the rounds. */
