@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BLOCK_TRIALS } from '../shared/engine/constants.ts';
 import { prepareForecast } from '../shared/engine/run.ts';
 import { formatProblems } from '../shared/result.ts';
 import { sensitivity, SENSITIVITY_TRIALS } from '../shared/analysis/sensitivity.ts';
@@ -37,11 +38,21 @@ async function main(): Promise<number> {
   const reference = buildReferenceLoop(referenceSource, plan.value.prepared);
   process.stdout.write(`Benchmark: ${deals} deals × ${TRIALS} trials, best of ${ROUNDS} interleaved rounds, on ${cores} × ${cpus()[0]?.model ?? 'CPU'}\n`);
 
-  // Pools stay up across rounds, as the app's workers do; one untimed run warms each up.
+  // Start-up, measured once: a new worker thread's first block (module load, cold JIT).
+  const oneBlock = prepareForecast(input, { trials: BLOCK_TRIALS, seed: 1 });
   const startup = performance.now();
+  const fresh = new WorkerPool(1, workerUrl);
+  if (oneBlock.ok) await fresh.run(oneBlock.value);
+  const startupMs = Math.round(performance.now() - startup);
+  await fresh.close();
+  // The model goes to each worker by structured clone; this is what that costs.
+  const cloneStarted = performance.now();
+  structuredClone(plan.value.prepared);
+  const cloneMs = performance.now() - cloneStarted;
+
+  // Pools stay up across rounds, as the app's workers do; one untimed run warms each up.
   const single = new WorkerPool(1, workerUrl);
   await single.run(plan.value);
-  const startupMs = Math.round(performance.now() - startup);
   const everyCore = new WorkerPool(cores, workerUrl);
   await everyCore.run(plan.value);
   const best = { one: Infinity, all: Infinity, c: Infinity };
@@ -72,7 +83,11 @@ async function main(): Promise<number> {
   out(`engine, 1 worker:      ${best.one} ms  ${rate(best.one)}`);
   out(`engine, ${cores} workers:     ${best.all} ms  ${rate(best.all)}  (${(best.one / best.all).toFixed(2)}x faster than 1 worker)`);
   const split = median(splits);
-  out(`  where a ${cores}-worker run's time goes (medians): blocks simulated ${Math.round(split.simulated)} ms, last accumulators handed over and merged +${Math.round(split.merged - split.simulated)} ms, summary +${Math.round(split.summarized - split.merged)} ms; starting a worker and its first run: ${startupMs} ms, once`);
+  out(
+    `  where a ${cores}-worker run's time goes (medians): model to each worker ${cloneMs.toFixed(1)} ms (structured clone), ` +
+      `every block simulated at ${Math.round(split.simulated)} ms, last accumulators handed over and merged +${Math.round(split.merged - split.simulated)} ms, ` +
+      `summary +${Math.round(split.summarized - split.merged)} ms; a new worker's start-up and first block: ${startupMs} ms (once per pool, not in the times above)`,
+  );
   if (typeof reference !== 'string') {
     out(`C reference loop:      ${best.c} ms  ${rate(best.c)}`);
     out(`engine (1 worker) / C: ${(best.one / best.c).toFixed(2)}x the C time`);

@@ -50,6 +50,8 @@ export class WorkerPool {
       runId: this.nextRunId++,
       now: () => performance.now(),
       refineMs: null,
+      // The next block waits at the worker, so a worker never idles while the main thread answers.
+      blocksInFlight: 2,
       onBlockDone: (done, total) => {
         if (done === total) simulated = performance.now() - started;
         options.onProgress?.(done, total);

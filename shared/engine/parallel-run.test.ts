@@ -19,10 +19,16 @@ function inOneThread(plan: ForecastPlan): Accumulator {
 }
 
 describe('runs spread over several workers', () => {
-  it.each([1, 2, 3, 5])('merge to exactly the one-thread accumulator and result with %i worker(s)', async (count) => {
+  it.each([
+    [1, 1],
+    [2, 1],
+    [2, 2],
+    [3, 1],
+    [5, 3],
+  ])('merge to exactly the one-thread accumulator and result with %i worker(s), %i block(s) queued at each', async (count, blocksInFlight) => {
     const plan = planOf(threeStageModel(), 2_600, 7, ['A', 'C']);
     const { ports } = fakeBlockWorkers(count, { shuffleSeed: count });
-    const merged = await runInParallel(ports, plan.prepared, { runId: 1, now: () => performance.now(), refineMs: null }).done;
+    const merged = await runInParallel(ports, plan.prepared, { runId: 1, now: () => performance.now(), refineMs: null, blocksInFlight }).done;
     expect(merged).not.toBeNull();
     const reference = inOneThread(plan);
     expect(merged).toEqual(reference);

@@ -16,6 +16,11 @@ export interface ParallelRunOptions {
   now: () => number;
   /** Partial results: the first as soon as a block is in, then at most every this many ms. null: none. */
   refineMs: number | null;
+  /**
+   * Blocks queued at each worker (default 1). Two keep a worker busy while its next block is on the
+   * way (batch runs); one lets a superseded run stop after the block in hand (the live forecast).
+   */
+  blocksInFlight?: number;
   onPartial?: (acc: Accumulator, blocksMerged: number) => void;
   /** Blocks simulated so far (for a progress bar), whether or not their data has come in yet. */
   onBlockDone?: (blocksDone: number, blockCount: number) => void;
@@ -36,6 +41,7 @@ export interface ParallelRun {
  */
 export function runInParallel(ports: readonly BlockPort[], prepared: PreparedModel, options: ParallelRunOptions): ParallelRun {
   const { runId, now, refineMs } = options;
+  const inFlight = Math.max(1, options.blocksInFlight ?? 1);
   const blockCount = prepared.blockCount;
   const used = ports.slice(0, Math.max(1, Math.min(ports.length, blockCount)));
   const merged = createAccumulator(prepared);
@@ -44,8 +50,13 @@ export function runInParallel(ports: readonly BlockPort[], prepared: PreparedMod
   let blocksMerged = 0;
   let lastPartialAt = -Infinity;
   let settled = false;
-  /** Per worker: blocks simulated whose data has not come in yet. */
+  /** Per worker: blocks simulated whose data has not come in yet, and blocks handed out not yet simulated. */
   const unreported = used.map(() => 0);
+  const queued = used.map(() => 0);
+  const handOut = (port: BlockPort, w: number) => {
+    queued[w] = (queued[w] as number) + 1;
+    port.post({ type: 'block', runId, block: nextBlock++ });
+  };
 
   let finish: (acc: Accumulator | null) => void = () => undefined;
   let fail: (error: Error) => void = () => undefined;
@@ -82,10 +93,13 @@ export function runInParallel(ports: readonly BlockPort[], prepared: PreparedMod
       try {
         if (message.type === 'blockDone') {
           blocksDone++;
+          queued[w] = (queued[w] as number) - 1;
           unreported[w] = message.delta ? 0 : (unreported[w] as number) + 1;
           options.onBlockDone?.(blocksDone, blockCount);
-          if (nextBlock < blockCount) port.post({ type: 'block', runId, block: nextBlock++ });
-          else if ((unreported[w] as number) > 0) port.post({ type: 'flush', runId });
+          // Near the end, one block at a time, so no worker is left with two while another idles.
+          const depth = blockCount - nextBlock > used.length * inFlight ? inFlight : 1;
+          while (nextBlock < blockCount && (queued[w] as number) < depth) handOut(port, w);
+          if (nextBlock >= blockCount && queued[w] === 0 && (unreported[w] as number) > 0) port.post({ type: 'flush', runId });
         } else unreported[w] = 0;
         mergeDelta(message.delta);
       } catch (error) {
@@ -102,7 +116,11 @@ export function runInParallel(ports: readonly BlockPort[], prepared: PreparedMod
   // The model goes to each worker by structured clone: typed arrays of the deals and stages, small next to a run.
   const deltaEveryMs = refineMs === null ? null : refineMs / 2;
   for (const port of used) port.post({ type: 'prepare', runId, prepared, deltaEveryMs });
-  for (const port of used) if (nextBlock < blockCount) port.post({ type: 'block', runId, block: nextBlock++ });
+  for (let depth = 0; depth < inFlight; depth++) {
+    used.forEach((port, w) => {
+      if (nextBlock < blockCount) handOut(port, w);
+    });
+  }
 
   return {
     done,
