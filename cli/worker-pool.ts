@@ -1,68 +1,69 @@
 import { Worker } from 'node:worker_threads';
-import { createAccumulator, mergeAccumulator } from '../shared/engine/accumulator.ts';
+import type { FromBlockWorker } from '../shared/engine/block-worker.ts';
+import { runInParallel, type BlockPort } from '../shared/engine/parallel-run.ts';
 import type { ForecastPlan } from '../shared/engine/prepare.ts';
 import type { ForecastResult } from '../shared/engine/result-types.ts';
 import { summarize } from '../shared/engine/summarize.ts';
-import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
 export interface PoolRunOptions {
   onProgress?: (blocksDone: number, blockCount: number) => void;
 }
 
+/** Where a run's time went, in ms from its start (the benchmark prints them). */
+export interface PoolRunTimings {
+  /** Every block simulated (the model sent to each worker, then the blocks). */
+  simulated: number;
+  /** Every worker's accumulator handed over and merged. */
+  merged: number;
+  /** The summary computed: the run's whole time. */
+  summarized: number;
+}
+
 /**
  * Simulation worker threads that stay up between runs (their JIT stays warm). Blocks are handed out
- * one at a time to whichever worker is free, so a busy core does not hold a run back; the result does
- * not depend on who ran which block. `meta.computeMs` covers simulation and summary, not start-up.
+ * one at a time to whichever worker is free; the result does not depend on who ran which block.
+ * `meta.computeMs` covers sending the model, simulation, merging and the summary, not start-up.
  */
 export class WorkerPool {
   private readonly workers: Worker[];
+  private readonly ports: BlockPort[];
+  private nextRunId = 1;
 
   constructor(size: number, workerUrl: URL) {
     this.workers = Array.from({ length: Math.max(1, size) }, () => new Worker(workerUrl));
+    this.ports = this.workers.map((worker) => {
+      const port: BlockPort = { post: (message, transfer) => worker.postMessage(message, transfer), onMessage: null, onError: null };
+      worker.on('message', (message: FromBlockWorker) => port.onMessage?.(message));
+      worker.on('error', (error) => port.onError?.(error));
+      return port;
+    });
   }
 
   async run(plan: ForecastPlan, options: PoolRunOptions = {}): Promise<ForecastResult> {
-    const p = plan.prepared;
-    const workers = this.workers.slice(0, Math.min(this.workers.length, p.blockCount));
-    await Promise.all(workers.map((w) => request(w, { type: 'init', prepared: p }, 'ready')));
+    return (await this.runTimed(plan, options)).result;
+  }
+
+  async runTimed(plan: ForecastPlan, options: PoolRunOptions = {}): Promise<{ result: ForecastResult; timings: PoolRunTimings }> {
     const started = performance.now();
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let done = 0;
-      const cleanups: (() => void)[] = [];
-      const finish = (error?: unknown) => {
-        for (const cleanup of cleanups) cleanup();
-        if (error) reject(error instanceof Error ? error : new Error(String(error)));
-        else resolve();
-      };
-      const feed = (worker: Worker) => {
-        if (next < p.blockCount) worker.postMessage({ type: 'block', block: next++ } satisfies ToWorker);
-      };
-      for (const worker of workers) {
-        const onMessage = (message: FromWorker) => {
-          if (message.type !== 'blockDone') return;
-          done++;
-          options.onProgress?.(done, p.blockCount);
-          if (done === p.blockCount) finish();
-          else feed(worker);
-        };
-        worker.on('message', onMessage);
-        worker.on('error', finish);
-        cleanups.push(() => {
-          worker.off('message', onMessage);
-          worker.off('error', finish);
-        });
-        feed(worker);
-      }
+    let simulated = 0;
+    const run = runInParallel(this.ports, plan.prepared, {
+      runId: this.nextRunId++,
+      now: () => performance.now(),
+      refineMs: null,
+      // The next block waits at the worker, so a worker never idles while the main thread answers.
+      blocksInFlight: 2,
+      onBlockDone: (done, total) => {
+        if (done === total) simulated = performance.now() - started;
+        options.onProgress?.(done, total);
+      },
     });
-    const merged = createAccumulator(p);
-    for (const worker of workers) {
-      const message = await request(worker, { type: 'finish' }, 'result');
-      if (message.type === 'result') mergeAccumulator(merged, message.accumulator, p);
-    }
-    const result = summarize(plan, merged, 0);
-    result.meta.computeMs = Math.round(performance.now() - started);
-    return result;
+    const acc = await run.done;
+    if (!acc) throw new Error('the run was cancelled');
+    const merged = performance.now() - started;
+    const result = summarize(plan, acc, 0);
+    const summarized = performance.now() - started;
+    result.meta.computeMs = Math.round(summarized);
+    return { result, timings: { simulated, merged, summarized } };
   }
 
   async close(): Promise<void> {
@@ -78,18 +79,4 @@ export async function runInWorkers(plan: ForecastPlan, size: number, workerUrl: 
   } finally {
     await pool.close();
   }
-}
-
-function request(worker: Worker, message: ToWorker, reply: FromWorker['type']): Promise<FromWorker> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (answer: FromWorker) => {
-      if (answer.type !== reply) return;
-      worker.off('message', onMessage);
-      worker.off('error', reject);
-      resolve(answer);
-    };
-    worker.on('message', onMessage);
-    worker.once('error', reject);
-    worker.postMessage(message);
-  });
 }

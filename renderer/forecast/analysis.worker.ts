@@ -1,32 +1,46 @@
 /// <reference lib="webworker" />
 import { runComparison } from '../../shared/analysis/compare.ts';
 import { sensitivity } from '../../shared/analysis/sensitivity.ts';
+import type { BlockRunner } from '../../shared/analysis/simulate.ts';
 import { dealContributions, pipelineNeeded } from '../../shared/analysis/target-gap.ts';
+import { runInParallel, type BlockPort } from '../../shared/engine/parallel-run.ts';
 import { backtest } from '../../shared/history/backtest.ts';
 import type { AnalysisJob, AnalysisOutput, FromAnalysisWorker, ToAnalysisWorker } from './analysis-messages.ts';
+import { blockPoolSize, startBlockWorkers } from './block-pool.ts';
 
-/** Runs one analysis at a time; the runner cancels by terminating this worker. */
+/**
+ * Runs one analysis at a time, each of its forecast runs spread over this worker's pool of simulation
+ * workers (started on first use). The runner cancels by terminating this worker, which ends its pool too.
+ */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+let ports: BlockPort[] | null = null;
+let nextRunId = 1;
 
-function analyse(job: AnalysisJob, onProgress: (done: number, total: number) => void): AnalysisOutput {
-  const options = { trials: job.trials, seed: job.seed };
+const runBlocks: BlockRunner = async (plan) => {
+  ports ??= startBlockWorkers(blockPoolSize(navigator.hardwareConcurrency));
+  const merged = await runInParallel(ports, plan.prepared, { runId: nextRunId++, now: () => performance.now(), refineMs: null }).done;
+  if (!merged) throw new Error('the run was cancelled');
+  return merged;
+};
+
+async function analyse(job: AnalysisJob, onProgress: (done: number, total: number) => void): Promise<AnalysisOutput> {
+  const options = { trials: job.trials, seed: job.seed, runBlocks };
   switch (job.kind) {
     case 'compare':
-      return { kind: 'compare', runs: runComparison(job.model, job.ids, options, onProgress) };
+      return { kind: 'compare', runs: await runComparison(job.model, job.ids, options, onProgress) };
     case 'sensitivity':
-      return { kind: 'sensitivity', value: sensitivity(job.model, job, options, onProgress) };
+      return { kind: 'sensitivity', value: await sensitivity(job.model, job, options, onProgress) };
     case 'pipelineNeeded':
-      return { kind: 'pipelineNeeded', value: pipelineNeeded(job.model, job, options, onProgress) };
+      return { kind: 'pipelineNeeded', value: await pipelineNeeded(job.model, job, options, onProgress) };
     case 'contributions':
-      return { kind: 'contributions', value: dealContributions(job.model, job.quarter, job.dealIds, options) };
+      return { kind: 'contributions', value: await dealContributions(job.model, job.quarter, job.dealIds, options) };
     case 'backtest':
-      return { kind: 'backtest', value: backtest(job.history, job.model, job.quarters, options, onProgress) };
+      return { kind: 'backtest', value: await backtest(job.history, job.model, job.quarters, options, onProgress) };
   }
 }
 
 scope.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
   const { jobId, job } = event.data;
   const post = (message: FromAnalysisWorker) => scope.postMessage(message);
-  const output = analyse(job, (done, total) => post({ jobId, type: 'progress', done, total }));
-  post({ jobId, type: 'done', output });
+  void analyse(job, (done, total) => post({ jobId, type: 'progress', done, total })).then((output) => post({ jobId, type: 'done', output }));
 };

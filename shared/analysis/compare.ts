@@ -1,9 +1,8 @@
-import type { RunOptions } from '../engine/prepare.ts';
 import type { ForecastResult } from '../engine/result-types.ts';
 import type { ForecastModel, Scenario } from '../model/schema.ts';
 import type { Problem } from '../result.ts';
 import { applyScenario } from '../scenarios/apply-scenario.ts';
-import { simulate, type AnalysisProgress } from './simulate.ts';
+import { simulate, type AnalysisProgress, type AnalysisRunOptions } from './simulate.ts';
 
 export const BASELINE_ID = 'baseline';
 export const MAX_COMPARED = 4;
@@ -27,18 +26,25 @@ export function modelOf(baseline: ForecastModel, id: string): { model: ForecastM
 }
 
 /** Runs the baseline and/or scenarios with the same seed and trials (common random numbers). */
-export function runComparison(baseline: ForecastModel, ids: readonly string[], options: RunOptions, onProgress?: AnalysisProgress): ScenarioRun[] {
+export async function runComparison(baseline: ForecastModel, ids: readonly string[], options: AnalysisRunOptions, onProgress?: AnalysisProgress): Promise<ScenarioRun[]> {
   const chosen = ids.slice(0, MAX_COMPARED);
-  return chosen.map((id, i) => {
+  const runs: ScenarioRun[] = [];
+  for (const [i, id] of chosen.entries()) {
     const found = modelOf(baseline, id);
     onProgress?.(i, chosen.length);
-    if (!found) return { id, name: id, result: null, problems: [{ path: id, message: 'there is no scenario with this id' }], ignored: [] };
-    const sim = simulate(found.model, options);
+    if (!found) {
+      runs.push({ id, name: id, result: null, problems: [{ path: id, message: 'there is no scenario with this id' }], ignored: [] });
+      continue;
+    }
+    const sim = await simulate(found.model, options);
     onProgress?.(i + 1, chosen.length);
-    return sim.ok
-      ? { id, name: found.name, result: sim.value.result, problems: [], ignored: found.ignored }
-      : { id, name: found.name, result: null, problems: sim.problems, ignored: found.ignored };
-  });
+    runs.push(
+      sim.ok
+        ? { id, name: found.name, result: sim.value.result, problems: [], ignored: found.ignored }
+        : { id, name: found.name, result: null, problems: sim.problems, ignored: found.ignored },
+    );
+  }
+  return runs;
 }
 
 export interface ComparisonRow {

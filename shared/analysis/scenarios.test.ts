@@ -64,9 +64,9 @@ describe('scenarios as overrides', () => {
 });
 
 describe('scenario comparison', () => {
-  it('uses common random numbers: deals a scenario does not touch keep identical results', () => {
+  it('uses common random numbers: deals a scenario does not touch keep identical results', async () => {
     const baseline = validModel({ ...threeStageModel(), scenarios: [{ id: 'bigger', name: 'Gamma doubles', deals: { C: { amount: 800_000 } } }] });
-    const [base, bigger] = runComparison(baseline, ['baseline', 'bigger'], { trials: 2000, seed: 9 });
+    const [base, bigger] = await runComparison(baseline, ['baseline', 'bigger'], { trials: 2000, seed: 9 });
     if (!base?.result || !bigger?.result) throw new Error('runs failed');
     for (const id of ['A', 'B', 'D']) expect(bigger.result.deals.find((d) => d.id === id)).toEqual(base.result.deals.find((d) => d.id === id));
     const gamma = (r: ForecastResult) => r.deals.find((d) => d.id === 'C');
@@ -76,9 +76,9 @@ describe('scenario comparison', () => {
     expect(dealChanges(base.result, bigger.result, 0)).toEqual([]);
   });
 
-  it('shows per-deal changes of a scenario that leaves a deal out', () => {
+  it('shows per-deal changes of a scenario that leaves a deal out', async () => {
     const baseline = validModel({ ...threeStageModel(), scenarios: [{ id: 'lose-c', name: 'Gamma slips out', deals: { C: { excluded: true } } }] });
-    const [base, other] = runComparison(baseline, ['baseline', 'lose-c'], { trials: 1000, seed: 2 });
+    const [base, other] = await runComparison(baseline, ['baseline', 'lose-c'], { trials: 1000, seed: 2 });
     if (!base?.result || !other?.result) throw new Error('runs failed');
     expect(dealChanges(base.result, other.result, 0).map((c) => [c.id, c.after])).toEqual([['C', 0]]);
   });

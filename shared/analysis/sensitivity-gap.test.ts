@@ -8,7 +8,7 @@ import { dealContributions, pipelineNeeded } from './target-gap.ts';
 
 
 describe('sensitivity (tornado)', () => {
-  it('ranks inputs as the closed form says: bookings ∝ c1 × c2, with c2 capped at 100%', () => {
+  it('ranks inputs as the closed form says: bookings ∝ c1 × c2, with c2 capped at 100%', async () => {
     // 200 equal deals in stage 1 that all finish within days, well inside the first quarter: the
     // quarter's bookings are amount × Binomial(200, c1 × c2). ±10% on c1 moves P50 by about ±10%;
     // c2 = 0.95 can only rise to 1 (+5%), so its swing is about 15%; durations and pipeline change nothing.
@@ -24,7 +24,7 @@ describe('sensitivity (tornado)', () => {
       ],
       deals,
     });
-    const tornado = sensitivity(model, { quarter: 0, metric: 'p50', step: 0.1 }, { trials: 2000, seed: 11 });
+    const tornado = await sensitivity(model, { quarter: 0, metric: 'p50', step: 0.1 }, { trials: 2000, seed: 11 });
     if (!tornado.ok) throw new Error(JSON.stringify(tornado.problems));
     const { rows, base } = tornado.value;
     expect(rows.map((r) => r.label).slice(0, 2)).toEqual(['Stage one: conversion', 'Stage two: conversion']);
@@ -42,8 +42,8 @@ describe('the target gap', () => {
   const model = validModel({ ...SAMPLE_WORKSPACE, newPipeline: { dealsPerMonth: 0, amount: { median: 100_000, p90: 300_000 } } });
   const options = { trials: 1000, seed: 4 };
 
-  it('finds the fewest added deals at a stage that reach the chosen confidence', () => {
-    const needed = pipelineNeeded(model, { quarter: 1, stageId: 'security', confidence: 0.7 }, options);
+  it('finds the fewest added deals at a stage that reach the chosen confidence', async () => {
+    const needed = await pipelineNeeded(model, { quarter: 1, stageId: 'security', confidence: 0.7 }, options);
     if (!needed.ok) throw new Error(JSON.stringify(needed.problems));
     const { deals, pTargetWith, pTargetNow, dealAmount } = needed.value;
     expect(pTargetNow).toBeLessThan(0.7);
@@ -56,20 +56,20 @@ describe('the target gap', () => {
     expect(withOneFewer.ok && (withOneFewer.value.quarters[1]?.pTarget ?? 1)).toBeLessThan(0.7);
   });
 
-  it('says when deals entering an early stage today cannot close in time', () => {
-    const needed = pipelineNeeded(model, { quarter: 0, stageId: 'discovery', confidence: 0.95 }, options);
+  it('says when deals entering an early stage today cannot close in time', async () => {
+    const needed = await pipelineNeeded(model, { quarter: 0, stageId: 'discovery', confidence: 0.95 }, options);
     expect(needed.ok && needed.value.deals).toBeNull();
   });
 
-  it('measures each deal’s contribution exactly: the chance without it equals a run without it', () => {
+  it('measures each deal’s contribution exactly: the chance without it equals a run without it', async () => {
     const ids = model.deals.slice(0, 6).map((d) => d.id);
-    const contributions = dealContributions(model, 0, ids, options);
+    const contributions = await dealContributions(model, 0, ids, options);
     if (!contributions.ok) throw new Error(JSON.stringify(contributions.problems));
     for (const c of contributions.value.deals) {
       const without = runForecast({ ...model, deals: model.deals.filter((d) => d.id !== c.id) }, options);
       expect(without.ok && without.value.quarters[0]?.pTarget).toBeCloseTo(c.pTargetWithout, 2);
       expect(c.drop).toBeGreaterThanOrEqual(0);
     }
-    expect(dealContributions(threeStageModel() as ForecastModel, 1, ['A'], options).ok).toBe(false);
+    expect((await dealContributions(threeStageModel() as ForecastModel, 1, ['A'], options)).ok).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
-import type { RunOptions } from '../engine/prepare.ts';
 import type { ForecastModel } from '../model/schema.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { quarterMetric, type AnalysisProgress } from './simulate.ts';
+import { quarterMetric, type AnalysisProgress, type AnalysisRunOptions } from './simulate.ts';
 
 export type SensitivityMetric = 'p50' | 'pTarget';
 
@@ -63,25 +62,25 @@ function variations(model: ForecastModel): Variation[] {
  * One-at-a-time sensitivity: each input lowered and raised by `step` (0.1 = ±10%) with common random
  * numbers, the metric of one quarter measured each time, sorted by swing, largest first.
  */
-export function sensitivity(
+export async function sensitivity(
   model: ForecastModel,
   settings: { quarter: number; metric: SensitivityMetric; step: number },
-  options: RunOptions,
+  options: AnalysisRunOptions,
   onProgress?: AnalysisProgress,
-): Result<Sensitivity> {
+): Promise<Result<Sensitivity>> {
   const { quarter, metric, step } = settings;
   if (!(step > 0 && step < 1)) return fail([{ path: 'step', message: 'must be between 0% and 100%' }]);
-  const measure = (m: ForecastModel): Result<number> => quarterMetric(m, quarter, metric, options);
+  const measure = (m: ForecastModel): Promise<Result<number>> => quarterMetric(m, quarter, metric, options);
   const list = variations(model);
   const total = 1 + 2 * list.length;
-  const base = measure(model);
+  const base = await measure(model);
   if (!base.ok) return base;
   onProgress?.(1, total);
   const rows: TornadoRow[] = [];
   for (const [i, v] of list.entries()) {
-    const low = measure(v.apply(model, 1 - step));
+    const low = await measure(v.apply(model, 1 - step));
     onProgress?.(2 + 2 * i, total);
-    const high = measure(v.apply(model, 1 + step));
+    const high = await measure(v.apply(model, 1 + step));
     onProgress?.(3 + 2 * i, total);
     if (!low.ok) return low;
     if (!high.ok) return high;

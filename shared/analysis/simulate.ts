@@ -10,6 +10,22 @@ import { fail, ok, type Problem, type Result } from '../result.ts';
 /** Progress of a multi-run analysis: runs done of runs planned. */
 export type AnalysisProgress = (done: number, total: number) => void;
 
+/**
+ * Simulates every block of a plan. Hosts with workers pass one that spreads the blocks over them;
+ * the result is bit-identical to simulating them here, one after another.
+ */
+export type BlockRunner = (plan: ForecastPlan) => Promise<Accumulator>;
+
+/** Every block in the calling thread. */
+export const runBlocksHere: BlockRunner = (plan) => {
+  const acc = createAccumulator(plan.prepared);
+  for (let b = 0; b < plan.prepared.blockCount; b++) simulateBlock(plan.prepared, b, acc);
+  return Promise.resolve(acc);
+};
+
+/** How an analysis runs each of its forecasts: trials, seed and where the blocks are simulated. */
+export type AnalysisRunOptions = RunOptions & { runBlocks?: BlockRunner };
+
 export interface Simulation {
   plan: ForecastPlan;
   acc: Accumulator;
@@ -17,16 +33,15 @@ export interface Simulation {
 }
 
 /**
- * One complete run in the calling thread (analyses run in a worker of their own). Every run of an
- * analysis uses the same seed, so runs share their random numbers (common random numbers) and their
- * differences come from the assumptions, not from noise.
+ * One complete run (analyses run in a worker of their own, which spreads the blocks over its pool).
+ * Every run of an analysis uses the same seed, so runs share their random numbers (common random
+ * numbers) and their differences come from the assumptions, not from noise.
  */
-export function simulate(model: unknown, options: RunOptions): Result<Simulation> {
+export async function simulate(model: unknown, options: AnalysisRunOptions): Promise<Result<Simulation>> {
   const valid = validateModel(model);
   if (!valid.ok) return valid;
   const plan = planForecast(valid.value, options);
-  const acc = createAccumulator(plan.prepared);
-  for (let b = 0; b < plan.prepared.blockCount; b++) simulateBlock(plan.prepared, b, acc);
+  const acc = await (options.runBlocks ?? runBlocksHere)(plan);
   return ok({ plan, acc, result: summarize(plan, acc, 0) });
 }
 
@@ -54,8 +69,8 @@ export function missingTarget(result: ForecastResult, quarter: number): Result<n
 }
 
 /** One run's measure of a quarter: P50 bookings, or the chance of reaching its target. */
-export function quarterMetric(model: unknown, quarter: number, metric: 'p50' | 'pTarget', options: RunOptions): Result<number> {
-  const sim = simulate(model, options);
+export async function quarterMetric(model: unknown, quarter: number, metric: 'p50' | 'pTarget', options: AnalysisRunOptions): Promise<Result<number>> {
+  const sim = await simulate(model, options);
   if (!sim.ok) return sim;
   const q = sim.value.result.quarters[quarter];
   if (!q) return missingTarget(sim.value.result, quarter);

@@ -1,8 +1,7 @@
-import type { RunOptions } from '../engine/prepare.ts';
 import { MAX_TRACKED_DEALS } from '../engine/prepare.ts';
 import type { Deal, ForecastModel } from '../model/schema.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { quarterBookings, quarterMetric, quarterTarget, simulate, type AnalysisProgress } from './simulate.ts';
+import { quarterBookings, quarterMetric, quarterTarget, simulate, type AnalysisProgress, type AnalysisRunOptions } from './simulate.ts';
 
 export interface PipelineNeeded {
   quarter: number;
@@ -34,12 +33,12 @@ const addedDeals = (model: ForecastModel, stageId: string, count: number, amount
  * of added deals), so deal timing counts, not just expected value. Runs share their random numbers,
  * and added deals never change the draws of existing ones, so the chance rises with every deal added.
  */
-export function pipelineNeeded(
+export async function pipelineNeeded(
   model: ForecastModel,
   settings: { quarter: number; stageId: string; confidence: number },
-  options: RunOptions,
+  options: AnalysisRunOptions,
   onProgress?: AnalysisProgress,
-): Result<PipelineNeeded> {
+): Promise<Result<PipelineNeeded>> {
   const { quarter, stageId, confidence } = settings;
   if (!model.stages.some((s) => s.id === stageId)) return fail([{ path: 'stage', message: `unknown stage "${stageId}"` }]);
   if (!(confidence > 0 && confidence < 1)) return fail([{ path: 'confidence', message: 'must be between 0% and 100%' }]);
@@ -47,29 +46,29 @@ export function pipelineNeeded(
   if (!(amount > 0)) return fail([{ path: 'deals', message: 'there are no deals or new pipeline to take a deal size from' }]);
   let runs = 0;
   const estimatedRuns = 2 * Math.log2(MAX_ADDED_DEALS) + 1;
-  const chanceWith = (count: number): Result<number> => {
-    const chance = quarterMetric({ ...model, deals: [...model.deals, ...addedDeals(model, stageId, count, amount)] }, quarter, 'pTarget', options);
+  const chanceWith = async (count: number): Promise<Result<number>> => {
+    const chance = await quarterMetric({ ...model, deals: [...model.deals, ...addedDeals(model, stageId, count, amount)] }, quarter, 'pTarget', options);
     onProgress?.(++runs, Math.max(runs, estimatedRuns));
     return chance;
   };
-  const now = chanceWith(0);
+  const now = await chanceWith(0);
   if (!now.ok) return now;
   const done = (deals: number | null, pTargetWith: number) => ok({ quarter, stageId, confidence, dealAmount: amount, pTargetNow: now.value, deals, pTargetWith });
   if (now.value >= confidence) return done(0, now.value);
   let low = 0;
   let high = 1;
-  let atHigh = chanceWith(high);
+  let atHigh = await chanceWith(high);
   while (atHigh.ok && atHigh.value < confidence && high < MAX_ADDED_DEALS) {
     low = high;
     high = Math.min(MAX_ADDED_DEALS, high * 2);
-    atHigh = chanceWith(high);
+    atHigh = await chanceWith(high);
   }
   if (!atHigh.ok) return atHigh;
   if (atHigh.value < confidence) return done(null, atHigh.value);
   let best = atHigh.value;
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    const at = chanceWith(middle);
+    const at = await chanceWith(middle);
     if (!at.ok) return at;
     if (at.value >= confidence) {
       high = middle;
@@ -95,9 +94,14 @@ export interface DealContribution {
  * that records in which quarter the chosen deals were won in each trial. With common random numbers
  * removing a deal changes nothing else, so "without it" is exact for the same trials.
  */
-export function dealContributions(model: ForecastModel, quarter: number, dealIds: readonly string[], options: RunOptions): Result<{ pTarget: number; deals: DealContribution[] }> {
+export async function dealContributions(
+  model: ForecastModel,
+  quarter: number,
+  dealIds: readonly string[],
+  options: AnalysisRunOptions,
+): Promise<Result<{ pTarget: number; deals: DealContribution[] }>> {
   const tracked = dealIds.slice(0, MAX_TRACKED_DEALS);
-  const sim = simulate(model, { ...options, trackDeals: tracked });
+  const sim = await simulate(model, { ...options, trackDeals: tracked });
   if (!sim.ok) return sim;
   const target = quarterTarget(model, sim.value.result, quarter);
   if (!target.ok) return target;

@@ -1,6 +1,5 @@
-import type { AnalysisProgress } from '../analysis/simulate.ts';
+import type { AnalysisProgress, AnalysisRunOptions } from '../analysis/simulate.ts';
 import { simulate } from '../analysis/simulate.ts';
-import type { RunOptions } from '../engine/prepare.ts';
 import { formatIsoDay } from '../model/dates.ts';
 import { fiscalQuarters } from '../model/fiscal.ts';
 import type { Deal, ForecastModel } from '../model/schema.ts';
@@ -60,7 +59,13 @@ function quantile(sorted: readonly number[], p: number): number {
  * changes are invisible and the prior is neutral), forecasts that quarter with new pipeline at the
  * rate of the year before, and compares with what actually closed won in it.
  */
-export function backtest(history: History, model: ForecastModel, quarterCount: number, options: RunOptions, onProgress?: AnalysisProgress): Result<Backtest> {
+export async function backtest(
+  history: History,
+  model: ForecastModel,
+  quarterCount: number,
+  options: AnalysisRunOptions,
+  onProgress?: AnalysisProgress,
+): Promise<Result<Backtest>> {
   const stageIds = model.stages.map((s) => s.id);
   const all = fiscalQuarters(history.asOfDay - (quarterCount + 1) * 93, model.fiscalYearStartMonth, quarterCount + 3);
   const complete = all.filter((q) => q.endDayExclusive <= history.asOfDay + 1).slice(-quarterCount);
@@ -101,7 +106,7 @@ export function backtest(history: History, model: ForecastModel, quarterCount: n
       deals: open,
       ...(recent.length > 0 ? { newPipeline: { dealsPerMonth: recent.length / 12, amount: { median, p90 } } } : {}),
     };
-    const sim = simulate(backModel, options);
+    const sim = await simulate(backModel, options);
     onProgress?.(index + 1, complete.length);
     if (!sim.ok) return fail(sim.problems.map((p) => ({ path: `${q.label}: ${p.path}`, message: p.message })));
     const forecast = sim.value.result.quarters[0];

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBlockWorkers } from '../../tests/unit/fake-block-workers.ts';
+import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
+import { createAccumulator, type Accumulator } from './accumulator.ts';
+import { runInParallel } from './parallel-run.ts';
+import { planForecast, type ForecastPlan } from './prepare.ts';
+import { simulateBlock } from './simulate-block.ts';
+import { summarize } from './summarize.ts';
+import { threeStageModel, validModel } from './test-models.ts';
+
+function planOf(model: unknown, trials: number, seed: number, trackDeals?: string[]): ForecastPlan {
+  return planForecast(validModel(model), { trials, seed, ...(trackDeals ? { trackDeals } : {}) });
+}
+
+function inOneThread(plan: ForecastPlan): Accumulator {
+  const acc = createAccumulator(plan.prepared);
+  for (let b = 0; b < plan.prepared.blockCount; b++) simulateBlock(plan.prepared, b, acc);
+  return acc;
+}
+
+describe('runs spread over several workers', () => {
+  it.each([
+    [1, 1],
+    [2, 1],
+    [2, 2],
+    [3, 1],
+    [5, 3],
+  ])('merge to exactly the one-thread accumulator and result with %i worker(s), %i block(s) queued at each', async (count, blocksInFlight) => {
+    const plan = planOf(threeStageModel(), 2_600, 7, ['A', 'C']);
+    const { ports } = fakeBlockWorkers(count, { shuffleSeed: count });
+    const merged = await runInParallel(ports, plan.prepared, { runId: 1, now: () => performance.now(), refineMs: null, blocksInFlight }).done;
+    expect(merged).not.toBeNull();
+    const reference = inOneThread(plan);
+    expect(merged).toEqual(reference);
+    expect(summarize(plan, merged as Accumulator, 0)).toEqual(summarize(plan, reference, 0));
+  });
+
+  it('gives the same sample-workspace result with progressive deltas as without', async () => {
+    const plan = planOf(SAMPLE_WORKSPACE, 3_000, 3);
+    let clock = 0;
+    // Every block "takes" 60 ms on this clock, so workers hand deltas over often.
+    const { ports } = fakeBlockWorkers(3, { shuffleSeed: 9, now: () => (clock += 60) });
+    const partials: number[] = [];
+    const merged = await runInParallel(ports, plan.prepared, {
+      runId: 4,
+      now: () => clock,
+      refineMs: 200,
+      onPartial: (acc, blocks) => {
+        partials.push(blocks);
+        expect(summarize(plan, acc, 0).meta.complete).toBe(false);
+      },
+    }).done;
+    expect(partials.length).toBeGreaterThan(1);
+    expect(partials[0]).toBeGreaterThanOrEqual(1);
+    expect(summarize(plan, merged as Accumulator, 0)).toEqual(summarize(plan, inOneThread(plan), 0));
+  });
+
+  it('stops handing out blocks when cancelled, resolves to null, and ignores replies of another run', async () => {
+    const plan = planOf(SAMPLE_WORKSPACE, 20_000, 1);
+    const { ports, received } = fakeBlockWorkers(2);
+    const run = runInParallel(ports, plan.prepared, { runId: 1, now: () => 0, refineMs: null });
+    run.cancel();
+    expect(await run.done).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const blocksSent = received.flat().filter((m) => m.type === 'block').length;
+    expect(blocksSent).toBeLessThanOrEqual(2);
+    // The same ports serve the next run, and the first run's late replies do not leak into it.
+    const next = await runInParallel(ports, planOf(threeStageModel(), 500, 2).prepared, { runId: 2, now: () => 0, refineMs: null }).done;
+    expect(next).toEqual(inOneThread(planOf(threeStageModel(), 500, 2)));
+  });
+});

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { editAndMeasure, median, openBenchmarkWorkspace } from '../support/forecast-timing.ts';
+
+/**
+ * `npm run bench:ui`: the time from an edit to the forecast on screen, as a user sees it, in the
+ * built app in Chromium. For a 300-deal and a 5,000-deal workspace, five edits of a deal's amount
+ * each; prints the medians of the User Timing measures forecast:first-result and forecast:full-result.
+ */
+const EDITS = 5;
+/** BENCH_UI_SIZES=300 runs one size only (a comma-separated list). */
+const SIZES = (process.env.BENCH_UI_SIZES ?? '300,5000').split(',').map(Number);
+
+for (const deals of SIZES) {
+  test(`${deals} deals: edit to first and full result`, async ({ page }) => {
+    test.setTimeout(600_000);
+    await page.goto('/');
+    // The app is ready for Open… once its first forecast is in.
+    await expect(page.getByText(/20,000 simulated trials/)).toBeVisible({ timeout: 120_000 });
+    await openBenchmarkWorkspace(page, deals);
+    const timings = [];
+    for (let i = 0; i < EDITS; i++) timings.push(await editAndMeasure(page, 400_000 + 10_000 * i));
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const ms = (values: number[]) => `${Math.round(median(values))} ms`;
+    console.log(
+      `${deals} deals, ${EDITS} edits, ${cores} cores (a pool of ${Math.max(1, cores - 1)} simulation worker(s)), 20,000 trials: ` +
+        `median edit → first result ${ms(timings.map((t) => t.first))}, → full result ${ms(timings.map((t) => t.full))}` +
+        ` (each: ${timings.map((t) => `${Math.round(t.first)}/${Math.round(t.full)}`).join(', ')})`,
+    );
+  });
+}

@@ -1,0 +1,52 @@
+import { expect, type Page } from '@playwright/test';
+import { benchmarkPipeline } from '../../cli/bench-pipeline.ts';
+
+/** The deal that the timing runs edit, renamed so it is easy to find in any pipeline size. */
+export const EDITED_DEAL = 'Timing Test Corp';
+
+export interface EditTiming {
+  /** ms from the edit to the first result on screen, and to the final one (User Timing measures). */
+  first: number;
+  full: number;
+}
+
+/** Opens a benchmark pipeline of `deals` deals as a new workspace (as a user opens a model file) and shows the Pipeline tab. */
+export async function openBenchmarkWorkspace(page: Page, deals: number): Promise<void> {
+  const model = benchmarkPipeline(deals);
+  model.name = `Benchmark, ${deals} deals`;
+  const first = model.deals[0];
+  if (first) first.name = EDITED_DEAL;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'benchmark.forecast.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await expect(page.getByRole('heading', { level: 1, name: model.name })).toBeVisible();
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await page.getByLabel('Filter deals').fill(EDITED_DEAL);
+  await waitForMeasures(page, 1);
+}
+
+/** How many runs have reached their final result on screen. */
+const fullResults = (page: Page) => page.evaluate(() => performance.getEntriesByName('forecast:full-result').length);
+
+async function waitForMeasures(page: Page, atLeast: number): Promise<void> {
+  await expect.poll(() => fullResults(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(atLeast);
+}
+
+/** Edits the deal's amount (a committed edit, as Enter does) and reads the two measures of the run it started. */
+export async function editAndMeasure(page: Page, amount: number): Promise<EditTiming> {
+  const before = await fullResults(page);
+  const field = page.getByLabel(`${EDITED_DEAL} amount`);
+  await field.fill(String(amount));
+  await field.press('Enter');
+  await waitForMeasures(page, before + 1);
+  return page.evaluate(() => {
+    const last = (name: string) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN;
+    return { first: last('forecast:first-result'), full: last('forecast:full-result') };
+  });
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
