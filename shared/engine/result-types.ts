@@ -11,7 +11,10 @@ export interface QuarterForecast {
   p10: number;
   p50: number;
   p90: number;
+  /** Expected wins, counting the deals already booked in the quarter. */
   expectedWins: number;
+  /** Bookings already closed won in the quarter ("booked so far"); included in every figure above. */
+  booked: number;
   target: number | null;
   /** P(bookings ≥ target), or null without a target. */
   pTarget: number | null;

@@ -5,7 +5,7 @@ import { normalizeHeader } from '../import/columns.ts';
 import { detectDateOrder, parseCrmDate, type DateOrder } from '../import/dates.ts';
 import type { LineProblem } from '../import/pipeline-import.ts';
 import type { CsvTable } from '../import/read-table.ts';
-import { guessStageMapping, SKIP_STAGE } from '../import/stage-mapping.ts';
+import { BOOKED_STAGE, guessStageMapping, SKIP_STAGE } from '../import/stage-mapping.ts';
 import { IGNORE, LOST, WON, type DealHistory, type History, type StageEvent } from './history-types.ts';
 
 /**
@@ -101,7 +101,7 @@ export function guessHistoryMapping(crmStages: readonly string[], model: Forecas
   const mapping: Record<string, string> = {};
   for (const crm of crmStages) {
     const text = normalizeHeader(crm);
-    if (/\bwon\b/.test(text)) mapping[crm] = WON;
+    if (/\bwon\b/.test(text) || open[crm] === BOOKED_STAGE) mapping[crm] = WON;
     else if (/\blost\b|disqualif|cancel|no decision/.test(text)) mapping[crm] = LOST;
     else if (open[crm] !== undefined && open[crm] !== SKIP_STAGE) mapping[crm] = open[crm];
     else if (open[crm] === SKIP_STAGE) mapping[crm] = IGNORE;
