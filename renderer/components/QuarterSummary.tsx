@@ -38,7 +38,7 @@ export function QuarterSummary({ result, currency }: { result: ForecastResult; c
               booked <strong>{compactMoney(q.booked, currency)}</strong> so far (included above)
             </span>
           ) : null}
-          <span className="quarter-line muted">{decimal(q.expectedWins)} deals expected to close{q.booked > 0 ? ', booked ones included' : ''}</span>
+          <span className="quarter-line muted">{decimal(q.expectedWins)} deals expected to close</span>
         </button>
       ))}
     </div>

@@ -152,8 +152,8 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                           {s.name}
                         </option>
                       ))}
-                      <option value={BOOKED_STAGE}>Closed won (booked this quarter)</option>
-                      <option value={SKIP_STAGE}>Not an open deal (leave out)</option>
+                      <option value={BOOKED_STAGE}>Booked (closed won)</option>
+                      <option value={SKIP_STAGE}>Leave out (not open)</option>
                     </select>
                   </div>
                 ))}

@@ -14,8 +14,8 @@ export function ImportTally({ preview, stageMapping, model }: { preview: ImportP
   const openAmount = preview.deals.reduce((n, d) => n + d.amount, 0);
   const target = (crm: string) => {
     const mapped = stageMapping[crm];
-    if (mapped === BOOKED_STAGE) return 'booked';
-    if (mapped === SKIP_STAGE) return 'left out';
+    if (mapped === BOOKED_STAGE) return 'Booked';
+    if (mapped === SKIP_STAGE) return 'Left out';
     return model.stages.find((s) => s.id === mapped)?.name ?? 'not mapped';
   };
   return (
@@ -56,9 +56,10 @@ export function ImportTally({ preview, stageMapping, model }: { preview: ImportP
           </thead>
           <tbody>
             {preview.stageTallies.map((t) => {
-              const leftOut = stageMapping[t.crmStage] === SKIP_STAGE;
+              // Open stages should import whole: a shortfall there is rows with problems, marked.
+              const open = model.stages.some((s) => s.id === stageMapping[t.crmStage]);
               return (
-                <tr key={t.crmStage} className={!leftOut && t.imported < t.rows ? 'short' : undefined}>
+                <tr key={t.crmStage} className={open && t.imported < t.rows ? 'short' : undefined}>
                   <td>{t.crmStage || '(no stage)'}</td>
                   <td>{target(t.crmStage)}</td>
                   <td className="num">{t.rows}</td>
