@@ -23,11 +23,21 @@ describe('forecast CLI', () => {
     expect(run.stdout).toMatch(/Chance of target/);
   });
 
+  it('says what is already booked in a quarter, in the report, the JSON and the quarters CSV', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forecast-booked-'));
+    const file = join(dir, 'booked.json');
+    writeFileSync(file, JSON.stringify({ ...SAMPLE_WORKSPACE, closedWon: [{ id: 'W-1', name: 'Meridian Bank - Renewal', amount: 640_000, closedOn: '2026-11-12' }] }));
+    const run = cli([file, '--trials', '500', '--out', dir]);
+    expect(run.stdout).toContain('FY2027 Q4: booked $640K so far (closed won, included in every figure above)');
+    expect(readFileSync(join(dir, 'quarters.csv'), 'utf8').split('\r\n')[1]).toMatch(/^FY2027 Q4,.*,640000$/);
+    expect(JSON.parse(cli([file, '--json', '--trials', '500']).stdout).quarters[0].booked).toBe(640_000);
+  });
+
   it('prints the documented JSON contract and nothing else with --json', () => {
     const run = cli(['--json', '--trials', '1000', '--seed', '3']);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout);
-    expect(Object.keys(result.quarters[0])).toEqual(expect.arrayContaining(['label', 'start', 'end', 'mean', 'sd', 'se', 'p10', 'p50', 'p90', 'expectedWins', 'target', 'pTarget']));
+    expect(Object.keys(result.quarters[0])).toEqual(expect.arrayContaining(['label', 'start', 'end', 'mean', 'sd', 'se', 'p10', 'p50', 'p90', 'expectedWins', 'booked', 'target', 'pTarget']));
     expect(result).toHaveProperty('beyondHorizon');
     expect(Object.keys(result.deals[0])).toEqual(expect.arrayContaining(['id', 'pWin', 'pWinByQuarter', 'closeDate']));
     expect(Object.keys(result.deals[0].closeDate)).toEqual(['p10', 'p50', 'p90']);

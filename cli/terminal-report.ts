@@ -55,10 +55,12 @@ export function formatReport(model: ForecastModel, result: ForecastResult): stri
     ],
   );
   const m = result.meta;
+  const booked = result.quarters.filter((q) => q.booked > 0).map((q) => `${q.label}: booked ${compactMoney(q.booked, c)} so far (closed won, included in every figure above)`);
   return [
     `Bookings forecast as of ${m.asOf} (${m.trials.toLocaleString('en-US')} trials, seed ${m.seed}; forecast, not actuals)`,
     '',
     quarters,
+    ...(booked.length > 0 ? ['', ...booked] : []),
     '',
     `CAC by stage: what winning one customer costs over the whole cycle (${Math.round(full.winRate * 1000) / 10}% of deals entering the first stage are won)`,
     '',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { CacChart } from '../components/CacChart.tsx';
 import { DealCloseCurve } from '../components/DealCloseCurve.tsx';
+import { BookedDeals } from '../components/BookedDeals.tsx';
 import { DealsTable } from '../components/DealsTable.tsx';
 import { FanChart } from '../components/FanChart.tsx';
 import { FunnelChart } from '../components/FunnelChart.tsx';
@@ -69,6 +70,7 @@ export function App({ session }: { session: Session }) {
       <main id="view" role="tabpanel" aria-labelledby={`tab-${tab}`} className={stale ? 'dashboard stale' : 'dashboard'} aria-busy={!result}>
         <Problems />
         {document && tab === 'pipeline' ? <DealsTable model={document} result={result} /> : null}
+        {document && tab === 'pipeline' ? <BookedDeals model={document} result={result} /> : null}
         {document && tab === 'model' ? <StageEditor model={document} /> : null}
         {document && tab === 'settings' ? <SettingsEditor model={document} /> : null}
         {document && tab === 'scenarios' ? <ScenariosView model={document} /> : null}

@@ -1,12 +1,14 @@
 import { useId, useMemo, useState } from 'react';
-import { buildHistory, guessHistorySettings, HISTORY_FIELD_LABELS, HISTORY_FIELDS, historyCrmStages, type HistoryField, type HistorySettings } from '../../shared/history/history-import.ts';
+import { buildHistory, columnsByHeader, guessHistorySettings, withRememberedColumns, HISTORY_FIELD_LABELS, HISTORY_FIELDS, historyCrmStages, type HistoryField, type HistorySettings } from '../../shared/history/history-import.ts';
 import { IGNORE, LOST, WON } from '../../shared/history/history-types.ts';
 import type { CsvTable } from '../../shared/import/read-table.ts';
 import { formatIsoDay } from '../../shared/model/dates.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import { friendlyDate } from '../format.ts';
 import { CsvFilePicker, readCsvFile } from '../import/CsvFilePicker.tsx';
+import { useAppStore } from '../state/store.ts';
 import { useCalibrationStore } from './calibration-store.ts';
+import { rememberedHistoryColumns, rememberHistoryColumns } from './remembered-columns.ts';
 
 const UNMAPPED = '__unmapped__';
 
@@ -25,7 +27,7 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
       const { table } = await readCsvFile(picked);
       const guess = guessHistorySettings(table, model);
       setFile({ name: picked.name, table, dateAmbiguous: guess.dateAmbiguous });
-      setSettings(guess.settings);
+      setSettings(withRememberedColumns(table.headers, guess.settings, rememberedHistoryColumns(useAppStore.getState().workspaceId)));
       setReadError(null);
     } catch (error) {
       setReadError(`${picked.name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
@@ -42,6 +44,7 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
   const use = () => {
     if (!preview || !file || !settings || preview.deals === 0) return;
     useCalibrationStore.getState().set({ history: { history: preview.history, fileName: file.name, crmMapping: settings.stageMapping }, backtest: null });
+    rememberHistoryColumns(useAppStore.getState().workspaceId, columnsByHeader(file.table.headers, settings.columns));
     setFile(null);
     setSettings(null);
   };

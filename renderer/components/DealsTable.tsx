@@ -1,25 +1,46 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { DealForecast, ForecastResult } from '../../shared/engine/result-types.ts';
 import type { Deal, ForecastModel } from '../../shared/model/schema.ts';
 import { friendlyDate, percent } from '../format.ts';
 import { useAppShallow } from '../state/store.ts';
 import { ChartCard } from './ChartCard.tsx';
-import { addDeal, daysInStage, deleteDeals, extraText, updateDeal } from './deal-edits.ts';
+import { addDeal, daysInStage, deleteDeals, extraText, moveDealToStage, updateDeal } from './deal-edits.ts';
+import { DateField } from './editors/DateField.tsx';
 import { NumberField } from './editors/NumberField.tsx';
 import { TextField } from './editors/TextField.tsx';
 
-type SortKey = 'name' | 'amount' | 'stage' | 'days' | 'owner' | 'sponsorRole' | 'pWin' | 'close';
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
-  { key: 'name', label: 'Account' },
-  { key: 'amount', label: 'Amount', numeric: true },
-  { key: 'stage', label: 'Stage' },
-  { key: 'days', label: 'Days in stage', numeric: true },
-  { key: 'owner', label: 'Owner' },
-  { key: 'sponsorRole', label: 'Executive sponsor' },
-  { key: 'pWin', label: 'Chance to win', numeric: true },
-  { key: 'close', label: 'Expected close' },
+type CrmKey = 'account' | 'createdOn' | 'crmCloseDate' | 'crmProbability' | 'crmForecastCategory';
+type SortKey = 'name' | 'amount' | 'stage' | 'days' | 'since' | 'owner' | 'sponsorRole' | 'pWin' | 'close' | CrmKey;
+interface Column {
+  key: SortKey;
+  label: string;
+  numeric?: boolean;
+  /** The grid track, and its narrowest width in pixels (for the table's minimum width). */
+  track: string;
+  min: number;
+}
+const COLUMNS: Column[] = [
+  { key: 'name', label: 'Deal', track: 'minmax(170px, 1.6fr)', min: 170 },
+  { key: 'amount', label: 'Amount', numeric: true, track: '110px', min: 110 },
+  { key: 'stage', label: 'Stage', track: '190px', min: 190 },
+  { key: 'days', label: 'Days in stage', numeric: true, track: '64px', min: 64 },
+  { key: 'since', label: 'In stage since', track: '136px', min: 136 },
+  { key: 'owner', label: 'Owner', track: 'minmax(110px, 1fr)', min: 110 },
+  { key: 'sponsorRole', label: 'Executive sponsor', track: 'minmax(110px, 1fr)', min: 110 },
+  { key: 'pWin', label: 'Chance to win', numeric: true, track: '84px', min: 84 },
+  { key: 'close', label: 'Expected close', track: '104px', min: 104 },
 ];
+/** Fields kept from the CRM export, shown on demand (they feed comparisons with the CRM's own forecast). */
+const CRM_COLUMNS: (Column & { key: CrmKey })[] = [
+  { key: 'account', label: 'Account', track: 'minmax(140px, 1fr)', min: 140 },
+  { key: 'createdOn', label: 'Created', track: '100px', min: 100 },
+  { key: 'crmCloseDate', label: 'CRM close date', track: '110px', min: 110 },
+  { key: 'crmProbability', label: 'CRM probability', numeric: true, track: '96px', min: 96 },
+  { key: 'crmForecastCategory', label: 'CRM forecast category', track: '130px', min: 130 },
+];
+const CHECK_TRACK = 40;
+const GAP = 8;
 const ROW_HEIGHT = 44;
 
 interface Row {
@@ -34,6 +55,9 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'amount', descending: true });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [shownCrm, setShownCrm] = useState<ReadonlySet<CrmKey>>(new Set());
+  const columns = useMemo(() => [...COLUMNS.slice(0, 1), ...CRM_COLUMNS.filter((c) => c.key === 'account' && shownCrm.has(c.key)), ...COLUMNS.slice(1), ...CRM_COLUMNS.filter((c) => c.key !== 'account' && shownCrm.has(c.key))], [shownCrm]);
+  const layout = { gridTemplateColumns: `${CHECK_TRACK}px ${columns.map((c) => c.track).join(' ')}`, minWidth: CHECK_TRACK + columns.reduce((w, c) => w + c.min + GAP, 20) };
   const scroller = useRef<HTMLDivElement>(null);
   const stageName = useMemo(() => new Map(model.stages.map((s, i) => [s.id, { name: s.name, order: i }])), [model.stages]);
 
@@ -49,6 +73,9 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
         case 'amount': return r.deal.amount;
         case 'stage': return stageName.get(r.deal.stage)?.order ?? -1;
         case 'days': return daysInStage(model, r.deal);
+        case 'since': return r.deal.stageEnteredOn;
+        case 'crmProbability': return r.deal.crmProbability ?? -1;
+        case 'account': case 'createdOn': case 'crmCloseDate': case 'crmForecastCategory': return extraText(r.deal, sort.key).toLowerCase();
         case 'pWin': return r.forecast?.pWin ?? -1;
         case 'close': return r.forecast?.closeDate?.p50 ?? '9999';
         case 'owner': case 'sponsorRole': return extraText(r.deal, sort.key).toLowerCase();
@@ -92,6 +119,17 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
           {selected.size > 0 ? `, ${selected.size} selected` : ''}
         </span>
         <span className="spacer" />
+        <details className="column-picker">
+          <summary>CRM columns</summary>
+          <fieldset>
+            <legend className="visually-hidden">Show CRM columns</legend>
+            {CRM_COLUMNS.map((c) => (
+              <label key={c.key}>
+                <input type="checkbox" checked={shownCrm.has(c.key)} onChange={(e) => setShownCrm((s) => toggled(s, c.key, e.target.checked))} /> {c.label}
+              </label>
+            ))}
+          </fieldset>
+        </details>
         <button type="button" onClick={() => openDialog('importCsv')}>
           Import CSV…
         </button>
@@ -110,7 +148,7 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
         </button>
       </div>
       <div className="deal-grid" role="grid" aria-label="Deals" aria-rowcount={rows.length + 1} onKeyDown={onGridKey}>
-        <div className="deal-row deal-head" role="row" aria-rowindex={1}>
+        <div className="deal-row deal-head" role="row" aria-rowindex={1} style={layout}>
           <span role="columnheader" className="cell-check">
             <input
               type="checkbox"
@@ -119,7 +157,7 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
               onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.deal.id)))}
             />
           </span>
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <span key={c.key} role="columnheader" className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
               <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : !!c.numeric }))}>
                 {c.label}
@@ -128,13 +166,13 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
             </span>
           ))}
         </div>
-        <div ref={scroller} className="deal-scroller">
+        <div ref={scroller} className="deal-scroller" style={{ minWidth: layout.minWidth }}>
           {rows.length === 0 ? <p className="empty">{model.deals.length === 0 ? 'No open deals yet. Add one, or import your CRM’s pipeline export.' : 'No deal matches the filter.'}</p> : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];
               if (!row) return null;
-              return <DealRow key={row.deal.id} row={row} rowIndex={item.index} top={item.start} model={model} selected={selected.has(row.deal.id)} onSelect={(on) => setSelected((s) => toggled(s, row.deal.id, on))} />;
+              return <DealRow key={row.deal.id} row={row} rowIndex={item.index} top={item.start} model={model} columns={columns} layout={layout} selected={selected.has(row.deal.id)} onSelect={(on) => setSelected((s) => toggled(s, row.deal.id, on))} />;
             })}
           </div>
         </div>
@@ -143,52 +181,67 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
   );
 }
 
-function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {
+function toggled<T>(set: ReadonlySet<T>, id: T, on: boolean): ReadonlySet<T> {
   const next = new Set(set);
   if (on) next.add(id);
   else next.delete(id);
   return next;
 }
 
-function DealRow({ row, rowIndex, top, model, selected, onSelect }: { row: Row; rowIndex: number; top: number; model: ForecastModel; selected: boolean; onSelect: (on: boolean) => void }) {
+function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelect }: { row: Row; rowIndex: number; top: number; model: ForecastModel; columns: Column[]; layout: CSSProperties; selected: boolean; onSelect: (on: boolean) => void }) {
   const edit = useAppShallow((s) => s.edit);
   const { deal, index, forecast } = row;
   const at = `deals[${index}]`;
   const label = deal.name || deal.id;
   const cell = (col: string) => ({ 'data-row': rowIndex, 'data-col': col, role: 'gridcell' as const });
+  const content = (key: SortKey) => {
+    switch (key) {
+      case 'name':
+        return <TextField hideLabel label={`${label} name`} value={deal.name} path={`${at}.name`} apply={(m, name) => updateDeal(m, index, { name })} />;
+      case 'account':
+        return <TextField hideLabel label={`${label} account`} value={extraText(deal, 'account')} path={`${at}.account`} apply={(m, account) => updateDeal(m, index, { account: account || undefined })} />;
+      case 'amount':
+        return <NumberField grouped hideLabel label={`${label} amount`} value={deal.amount} path={`${at}.amount`} apply={(m, v) => updateDeal(m, index, { amount: v ?? NaN })} />;
+      case 'stage':
+        return (
+          <select aria-label={`${label} stage`} value={deal.stage} onChange={(e) => edit((m) => moveDealToStage(m, index, e.target.value))}>
+            {model.stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        );
+      case 'days':
+        return daysInStage(model, deal);
+      case 'since':
+        return <DateField label={`${label} in stage since`} value={deal.stageEnteredOn} max={model.asOf} path={`${at}.stageEnteredOn`} apply={(m, day) => updateDeal(m, index, { stageEnteredOn: day })} />;
+      case 'owner':
+      case 'sponsorRole':
+        return <TextField hideLabel label={`${label} ${key === 'owner' ? 'owner' : 'executive sponsor'}`} value={extraText(deal, key)} path={`${at}.${key}`} apply={(m, v) => updateDeal(m, index, { [key]: v })} />;
+      case 'pWin':
+        return forecast ? percent(forecast.pWin) : '–';
+      case 'close':
+        return forecast?.closeDate ? friendlyDate(forecast.closeDate.p50) : '–';
+      case 'crmProbability':
+        return deal.crmProbability === undefined ? '–' : percent(deal.crmProbability);
+      case 'createdOn':
+      case 'crmCloseDate':
+        return deal[key] ? friendlyDate(deal[key]) : '–';
+      case 'crmForecastCategory':
+        return extraText(deal, key) || '–';
+    }
+  };
   return (
-    <div className={`deal-row${selected ? ' selected' : ''}`} role="row" aria-rowindex={rowIndex + 2} aria-selected={selected} style={{ transform: `translateY(${top}px)` }}>
+    <div className={`deal-row${selected ? ' selected' : ''}`} role="row" aria-rowindex={rowIndex + 2} aria-selected={selected} style={{ ...layout, transform: `translateY(${top}px)` }}>
       <span {...cell('check')} className="cell-check">
         <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
       </span>
-      <span {...cell('name')}>
-        <TextField hideLabel label={`${label} account`} value={deal.name} path={`${at}.name`} apply={(m, name) => updateDeal(m, index, { name })} />
-      </span>
-      <span {...cell('amount')} className="num">
-        <NumberField grouped hideLabel label={`${label} amount`} value={deal.amount} path={`${at}.amount`} apply={(m, v) => updateDeal(m, index, { amount: v ?? NaN })} />
-      </span>
-      <span {...cell('stage')}>
-        <select aria-label={`${label} stage`} value={deal.stage} onChange={(e) => edit((m) => updateDeal(m, index, { stage: e.target.value }))}>
-          {model.stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </span>
-      <span {...cell('days')} className="num" title={`In this stage since ${deal.stageEnteredOn}`}>
-        {daysInStage(model, deal)}
-      </span>
-      <span {...cell('owner')}>
-        <TextField hideLabel label={`${label} owner`} value={extraText(deal, 'owner')} path={`${at}.owner`} apply={(m, owner) => updateDeal(m, index, { owner })} />
-      </span>
-      <span {...cell('sponsorRole')}>
-        <TextField hideLabel label={`${label} executive sponsor`} value={extraText(deal, 'sponsorRole')} path={`${at}.sponsorRole`} apply={(m, sponsorRole) => updateDeal(m, index, { sponsorRole })} />
-      </span>
-      <span {...cell('pWin')} className="num">
-        {forecast ? percent(forecast.pWin) : '–'}
-      </span>
-      <span {...cell('close')}>{forecast?.closeDate ? friendlyDate(forecast.closeDate.p50) : '–'}</span>
+      {columns.map((c) => (
+        <span key={c.key} {...cell(c.key)} className={c.numeric ? 'num' : undefined} title={c.key === 'days' ? `In this stage since ${deal.stageEnteredOn}` : undefined}>
+          {content(c.key)}
+        </span>
+      ))}
     </div>
   );
 }

@@ -34,6 +34,11 @@ export function QuarterSummary({ result, currency }: { result: ForecastResult; c
           ) : (
             <span className="quarter-target none">No target set</span>
           )}
+          {q.booked > 0 ? (
+            <span className="quarter-line booked">
+              booked <strong>{compactMoney(q.booked, currency)}</strong> so far (included above)
+            </span>
+          ) : null}
           <span className="quarter-line muted">{decimal(q.expectedWins)} deals expected to close</span>
         </button>
         </div>

@@ -3,11 +3,13 @@ import { FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField } from '
 import { firstGuess } from '../../shared/import/first-guess.ts';
 import { applyImport, buildImport, crmStagesOf, type ImportMode, type ImportSettings } from '../../shared/import/pipeline-import.ts';
 import type { CsvTable } from '../../shared/import/read-table.ts';
-import { SKIP_STAGE } from '../../shared/import/stage-mapping.ts';
+import { BOOKED_STAGE, SKIP_STAGE } from '../../shared/import/stage-mapping.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
+import { validateModel } from '../../shared/model/validate.ts';
 import { compactMoney, friendlyDate } from '../format.ts';
 import { useAppShallow } from '../state/store.ts';
 import { CsvFilePicker, readCsvFile } from './CsvFilePicker.tsx';
+import { ImportTally } from './ImportTally.tsx';
 
 interface LoadedFile {
   name: string;
@@ -39,6 +41,11 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
 
   const preview = useMemo(() => (file && settings ? buildImport(file.table, settings, model) : null), [file, settings, model]);
   const crmStages = useMemo(() => (file && settings ? crmStagesOf(file.table, settings.columns) : []), [file, settings]);
+  // The workspace the import would make, checked like a file: a confirmed import is always saveable.
+  const outcome = useMemo(() => (preview && settings ? validateModel(applyImport(model, preview, mode, settings.stageMapping)) : null), [preview, settings, model, mode]);
+  const importable = preview !== null && outcome !== null && outcome.ok && preview.deals.length + preview.booked.length > 0;
+  const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  const importLabel = preview ? `Import ${plural(preview.deals.length, 'deal', 'deals')}${preview.booked.length > 0 ? ` + ${preview.booked.length} booked` : ''}` : 'Import';
 
   const load = async (picked: File) => {
     try {
@@ -70,10 +77,11 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
     });
 
   const confirm = () => {
-    if (!preview || !settings || preview.deals.length === 0) return;
+    if (!preview || !settings || !importable) return;
     edit((m) => applyImport(m, preview, mode, settings.stageMapping));
     const leftOut = preview.problems.length + preview.skipped.length;
-    addNotice('info', `Imported ${preview.deals.length} deals from ${file?.name ?? 'the file'}${mode === 'merge' ? ' (merged by deal id)' : ''}.${leftOut ? ` ${leftOut} rows were left out.` : ''} Undo brings the previous pipeline back.`);
+    const booked = preview.booked.length > 0 ? ` and ${plural(preview.booked.length, 'booked deal', 'booked deals')}` : '';
+    addNotice('info', `Imported ${plural(preview.deals.length, 'deal', 'deals')}${booked} from ${file?.name ?? 'the file'}${mode === 'merge' ? ' (merged by deal id)' : ''}.${leftOut ? ` ${plural(leftOut, 'row was', 'rows were')} left out.` : ''} Undo brings the previous pipeline back.`);
     close();
   };
 
@@ -86,7 +94,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
         {file && settings && preview ? (
           <>
             <p className="field-hint">
-              {file.name}: {file.table.rows.length} rows, {file.encoding.toUpperCase()}, separated by {file.table.delimiter === '\t' ? 'tabs' : `“${file.table.delimiter}”`}.
+              {file.name}: {plural(preview.dataRows, 'data row', 'data rows')}, {file.encoding.toUpperCase()}, separated by {file.table.delimiter === '\t' ? 'tabs' : `“${file.table.delimiter}”`}.
             </p>
             <div className="import-grid">
               <fieldset>
@@ -144,7 +152,8 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                           {s.name}
                         </option>
                       ))}
-                      <option value={SKIP_STAGE}>Not an open deal (leave out)</option>
+                      <option value={BOOKED_STAGE}>Booked (closed won)</option>
+                      <option value={SKIP_STAGE}>Leave out (not open)</option>
                     </select>
                   </div>
                 ))}
@@ -155,6 +164,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                 {note}
               </p>
             ))}
+            <ImportTally preview={preview} stageMapping={settings.stageMapping} model={model} />
             <h3>
               {preview.deals.length} deals ready to import
               {preview.deals.length > PREVIEW_ROWS ? ` (first ${PREVIEW_ROWS} shown)` : ''}
@@ -164,6 +174,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                 <tr>
                   <th scope="col">Id</th>
                   <th scope="col">Name</th>
+                  <th scope="col">Account</th>
                   <th scope="col" className="num">Amount</th>
                   <th scope="col">Stage</th>
                   <th scope="col">In stage since</th>
@@ -174,6 +185,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                   <tr key={d.id}>
                     <td>{d.id}</td>
                     <td>{d.name}</td>
+                    <td>{typeof d.account === 'string' ? d.account : ''}</td>
                     <td className="num">{compactMoney(d.amount, model.currency)}</td>
                     <td>{model.stages.find((s) => s.id === d.stage)?.name}</td>
                     <td>{friendlyDate(d.stageEnteredOn)}</td>
@@ -188,7 +200,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                   {[...preview.problems, ...preview.skipped]
                     .sort((a, b) => a.line - b.line)
                     .map((p) => (
-                      <li key={p.line}>
+                      <li key={`${p.line}-${p.message}`}>
                         Line {p.line}: {p.message}
                       </li>
                     ))}
@@ -204,14 +216,26 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                 <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge by deal id (update matching deals, add new ones, keep the rest)
               </label>
             </fieldset>
+            {outcome && !outcome.ok ? (
+              <div className="import-problems" role="alert">
+                <h3>This import would make the workspace invalid</h3>
+                <ul>
+                  {outcome.problems.slice(0, 5).map((p) => (
+                    <li key={`${p.path}-${p.message}`}>
+                      {p.path}: {p.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </>
         ) : null}
         <div className="modal-actions">
           <button type="button" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="primary" disabled={!preview || preview.deals.length === 0} onClick={confirm}>
-            {preview ? `Import ${preview.deals.length} deals` : 'Import'}
+          <button type="button" className="primary" disabled={!importable} onClick={confirm}>
+            {importLabel}
           </button>
         </div>
       </div>

@@ -16,6 +16,7 @@ import {
   removeShock,
   scenarioIndex,
   setDealOverride,
+  setDealStageOverride,
   setPipelineOverride,
   setStageOverride,
   setTargetOverride,
@@ -185,6 +186,7 @@ function DealOverrides({ model, scenario, base }: { model: ForecastModel; scenar
               <th scope="col">Left out</th>
               <th scope="col">Amount</th>
               <th scope="col">Stage</th>
+              <th scope="col">In stage since</th>
               <th scope="col">If won, closes from</th>
               <th scope="col">to</th>
               <th scope="col">
@@ -210,7 +212,7 @@ function DealOverrides({ model, scenario, base }: { model: ForecastModel; scenar
                     <NumberField label={`${name} amount in this scenario`} hideLabel optional grouped value={o.amount} placeholder={deal ? fullMoney(deal.amount, model.currency) : ''} path={`${base}.deals.${dealId}.amount`} apply={(m, v) => setDealOverride(m, id, dealId, 'amount', v)} />
                   </td>
                   <td>
-                    <select aria-label={`${name} stage in this scenario`} value={o.stage ?? ''} onChange={(e) => edit((m) => setDealOverride(m, id, dealId, 'stage', e.target.value || undefined))}>
+                    <select aria-label={`${name} stage in this scenario`} value={o.stage ?? ''} onChange={(e) => edit((m) => setDealStageOverride(m, id, dealId, e.target.value || undefined))}>
                       <option value="">{deal ? `As baseline (${model.stages.find((s) => s.id === deal.stage)?.name ?? deal.stage})` : 'As baseline'}</option>
                       {model.stages.map((s) => (
                         <option key={s.id} value={s.id}>
@@ -218,6 +220,15 @@ function DealOverrides({ model, scenario, base }: { model: ForecastModel; scenar
                         </option>
                       ))}
                     </select>
+                  </td>
+                  <td>
+                    <input
+                      type="date"
+                      aria-label={`${name} in stage since, in this scenario`}
+                      value={o.stageEnteredOn ?? deal?.stageEnteredOn ?? ''}
+                      max={model.asOf}
+                      onChange={(e) => e.target.value && edit((m) => setDealOverride(m, id, dealId, 'stageEnteredOn', e.target.value))}
+                    />
                   </td>
                   <td>
                     <input type="date" aria-label={`${name} earliest close date`} value={window?.from ?? ''} min={model.asOf} onChange={(e) => setWindow(e.target.value, window?.to ?? e.target.value)} />

@@ -57,6 +57,13 @@ export const setStageOverride = <F extends keyof StageOverride>(model: ForecastM
 export const setDealOverride = <F extends keyof DealOverride>(model: ForecastModel, id: string, dealId: string, field: F, value: DealOverride[F] | undefined) =>
   updateScenario(model, id, (s) => withField(s, 'deals', setInRecord(s.deals, dealId, field, value)));
 
+/**
+ * A scenario moves a deal to another stage: its clock restarts on the as-of date unless the user
+ * gives the day; following the baseline's stage again follows its stage date too.
+ */
+export const setDealStageOverride = (model: ForecastModel, id: string, dealId: string, stage: string | undefined): ForecastModel =>
+  setDealOverride(setDealOverride(model, id, dealId, 'stage', stage), id, dealId, 'stageEnteredOn', stage === undefined ? undefined : model.asOf);
+
 /** Starts overriding a deal (left out by default, the most common "what if" for one deal). */
 export const addDealOverride = (model: ForecastModel, id: string, dealId: string) =>
   updateScenario(model, id, (s) => (s.deals?.[dealId] ? s : withField(s, 'deals', { ...(s.deals ?? {}), [dealId]: { excluded: true } })));

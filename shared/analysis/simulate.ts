@@ -45,11 +45,12 @@ export async function simulate(model: unknown, options: AnalysisRunOptions): Pro
   return ok({ plan, acc, result: summarize(plan, acc, 0) });
 }
 
-/** Bookings of one quarter in every trial. */
+/** Bookings of one quarter in every trial, with what is already booked in it. */
 export function quarterBookings(sim: Simulation, quarter: number): Float64Array {
   const columns = sim.plan.prepared.quarterCount + 1;
   const values = new Float64Array(sim.plan.prepared.trials);
-  for (let t = 0; t < values.length; t++) values[t] = sim.acc.bookings[t * columns + quarter] as number;
+  const booked = sim.plan.booked[quarter]?.amount ?? 0;
+  for (let t = 0; t < values.length; t++) values[t] = (sim.acc.bookings[t * columns + quarter] as number) + booked;
   return values;
 }
 

@@ -43,8 +43,9 @@ export function chartData(plan: ForecastPlan, acc: Accumulator): ChartData {
   const cumulative: CumulativePoint[] = [];
   plan.quarters.forEach((quarter, q) => {
     const values = new Float64Array(n);
+    const booked = plan.booked[q]?.amount ?? 0;
     trials.forEach((t, i) => {
-      const v = acc.bookings[t * columns + q] as number;
+      const v = (acc.bookings[t * columns + q] as number) + booked;
       values[i] = v;
       running[i] = (running[i] as number) + v;
     });

@@ -26,6 +26,27 @@ export interface ForecastPlan {
   model: ForecastModel;
   quarters: FiscalQuarter[];
   prepared: PreparedModel;
+  /** Per quarter: what is already booked in it (closed-won deals), the same in every trial. */
+  booked: BookedInQuarter[];
+}
+
+export interface BookedInQuarter {
+  amount: number;
+  count: number;
+}
+
+/** Closed-won deals summed per forecast quarter; those closed before the first quarter count in none. */
+export function bookedByQuarter(model: ForecastModel, quarters: readonly FiscalQuarter[]): BookedInQuarter[] {
+  const booked = quarters.map(() => ({ amount: 0, count: 0 }));
+  for (const deal of model.closedWon ?? []) {
+    const day = parseIsoDay(deal.closedOn);
+    const q = day === null ? -1 : quarters.findIndex((quarter) => day >= quarter.startDay && day < quarter.endDayExclusive);
+    const into = booked[q];
+    if (!into) continue;
+    into.amount += deal.amount;
+    into.count += 1;
+  }
+  return booked;
 }
 
 /** Compiles a validated model for the simulation loop. */
@@ -130,6 +151,7 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
   return {
     model,
     quarters,
+    booked: bookedByQuarter(model, quarters),
     prepared: {
       trials: options.trials,
       seed: options.seed,

@@ -11,9 +11,12 @@ export interface QuarterForecast {
   p10: number;
   p50: number;
   p90: number;
+  /** Expected wins, counting the deals already booked in the quarter. */
   expectedWins: number;
   /** Expected stage cost spent in the quarter, on open and new deals (for the sales budget). */
   spend: number;
+  /** Bookings already closed won in the quarter ("booked so far"); included in every figure above. */
+  booked: number;
   target: number | null;
   /** P(bookings ≥ target), or null without a target. */
   pTarget: number | null;

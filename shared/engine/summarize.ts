@@ -30,7 +30,9 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
   const targets = plan.model.targets ?? {};
 
   const quarters: QuarterForecast[] = plan.quarters.map((quarter, q) => {
-    const values = columnValues(q);
+    // What is already booked is the same in every trial: added before any statistic is taken.
+    const booked = plan.booked[q] ?? { amount: 0, count: 0 };
+    const values = columnValues(q).map((v) => v + booked.amount);
     const { mean, sd } = meanAndSd(values);
     const target = targets[quarter.start] ?? null;
     let reached = 0;
@@ -46,8 +48,9 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
       p10: quantileSorted(values, 0.1),
       p50: quantileSorted(values, 0.5),
       p90: quantileSorted(values, 0.9),
-      expectedWins: perTrial(acc.quarterWins[q] as number),
       spend: perTrial(blockSum(plan, acc, doneBlocks, 2 * p.stageCount + q)),
+      expectedWins: perTrial(acc.quarterWins[q] as number) + booked.count,
+      booked: booked.amount,
       target,
       pTarget: target === null ? null : perTrial(reached),
     };

@@ -5,7 +5,7 @@ import { normalizeHeader } from '../import/columns.ts';
 import { detectDateOrder, parseCrmDate, type DateOrder } from '../import/dates.ts';
 import type { LineProblem } from '../import/pipeline-import.ts';
 import type { CsvTable } from '../import/read-table.ts';
-import { guessStageMapping, SKIP_STAGE } from '../import/stage-mapping.ts';
+import { BOOKED_STAGE, guessStageMapping, SKIP_STAGE } from '../import/stage-mapping.ts';
 import { IGNORE, LOST, WON, type DealHistory, type History, type StageEvent } from './history-types.ts';
 
 /**
@@ -35,7 +35,13 @@ const ALIASES: Record<HistoryField, string[]> = {
   name: ['opportunity name', 'deal name', 'account name', 'name'],
   amount: ['amount', 'deal amount', 'opportunity amount', 'acv', 'tcv'],
   stage: ['to stage', 'new stage', 'stage', 'stage name', 'deal stage', 'new value'],
-  date: ['edit date', 'stage change date', 'date entered', 'changed date', 'change date', 'entered date', 'stage date', 'date'],
+  // Salesforce Opportunity History ("Edit Date", "Last Modified"), Stage Duration ("Stage Entered",
+  // "Stage Start Date") and other CRMs' names for the day a deal entered the stage of its row.
+  date: [
+    'stage entered', 'stage entered date', 'entered stage date', 'entered stage', 'date entered', 'date entered stage', 'stage start date', 'stage start',
+    'stage change date', 'stage changed date', 'edit date', 'last modified date', 'last modified', 'last modified on', 'changed date', 'change date',
+    'entered date', 'stage date', 'date',
+  ],
   created: ['created date', 'create date', 'created on', 'date created'],
   owner: ['opportunity owner', 'deal owner', 'owner', 'owner name', 'sales rep'],
   region: ['region', 'territory', 'segment', 'market', 'geo'],
@@ -62,13 +68,45 @@ export interface HistoryPreview {
   notes: string[];
 }
 
-/** "Date entered "Contract Sent (Sales Pipeline)"" → "Contract Sent"; null when not a stage-date header. */
+/** Words that name "the stage" in general, not one stage: "Stage Entered" is a change date, not a stage's column. */
+const GENERIC_STAGE = /^(the )?(current |deal |opportunity )?stage$/i;
+
+/**
+ * "Date entered "Contract Sent (Sales Pipeline)"" → "Contract Sent", "Became a Customer date" →
+ * "Customer"; null when the header is not the entry date of one named stage.
+ */
 export function stageOfDateHeader(header: string): string | null {
   const text = header.trim();
-  const quoted = /^date entered\s*["“'](.+?)["”']\s*$/i.exec(text) ?? /^date entered\s+(.+)$/i.exec(text) ?? /^entered\s+(.+?)(\s+date)?$/i.exec(text) ?? /^(.+?)\s+(entered|entry date|start date)$/i.exec(text);
+  const quoted =
+    /^date entered\s*["“'](.+?)["”']\s*$/i.exec(text) ??
+    /^date entered\s+(.+)$/i.exec(text) ??
+    /^became an?\s+(.+?)\s+date$/i.exec(text) ??
+    /^entered\s+(.+?)(\s+date)?$/i.exec(text) ??
+    /^(.+?)\s+(entered|entry date|start date)$/i.exec(text);
   if (!quoted?.[1]) return null;
-  return quoted[1].replace(/\s*\([^)]*pipeline[^)]*\)\s*$/i, '').replace(/["“”]/g, '').trim() || null;
+  const stage = quoted[1].replace(/\s*\([^)]*pipeline[^)]*\)\s*$/i, '').replace(/["“”]/g, '').trim();
+  return stage && !GENERIC_STAGE.test(stage) ? stage : null;
 }
+
+/**
+ * Columns chosen by hand for an earlier file of this workspace (field → header), applied where this
+ * file has a header of that name: a CRM exports the same report the same way every time.
+ */
+export function withRememberedColumns(headers: readonly string[], settings: HistorySettings, remembered: Readonly<Partial<Record<HistoryField, string>>>): HistorySettings {
+  const normalized = headers.map(normalizeHeader);
+  const columns = { ...settings.columns };
+  for (const field of HISTORY_FIELDS) {
+    const header = remembered[field];
+    if (header === undefined) continue;
+    const index = normalized.indexOf(normalizeHeader(header));
+    if (index >= 0) columns[field] = index;
+  }
+  return { ...settings, columns };
+}
+
+/** The chosen columns by header name, to remember for the next file. */
+export const columnsByHeader = (headers: readonly string[], columns: HistoryColumns): Partial<Record<HistoryField, string>> =>
+  Object.fromEntries(Object.entries(columns).flatMap(([field, index]) => (headers[index] === undefined ? [] : [[field, headers[index]]])));
 
 function guessHistoryColumns(headers: readonly string[], exclude: ReadonlySet<number>): HistoryColumns {
   const normalized = headers.map(normalizeHeader);
@@ -101,7 +139,7 @@ export function guessHistoryMapping(crmStages: readonly string[], model: Forecas
   const mapping: Record<string, string> = {};
   for (const crm of crmStages) {
     const text = normalizeHeader(crm);
-    if (/\bwon\b/.test(text)) mapping[crm] = WON;
+    if (/\bwon\b/.test(text) || open[crm] === BOOKED_STAGE) mapping[crm] = WON;
     else if (/\blost\b|disqualif|cancel|no decision/.test(text)) mapping[crm] = LOST;
     else if (open[crm] !== undefined && open[crm] !== SKIP_STAGE) mapping[crm] = open[crm];
     else if (open[crm] === SKIP_STAGE) mapping[crm] = IGNORE;
@@ -154,7 +192,7 @@ interface DraftDeal {
  * caller uses the history only when the user accepts it (nothing in the model changes here).
  */
 export function buildHistory(table: CsvTable, settings: HistorySettings, model: ForecastModel): HistoryPreview {
-  const problems: LineProblem[] = [];
+  const problems: LineProblem[] = [...table.unreadable];
   const { columns } = settings;
   const required: HistoryField[] = settings.layout === 'stage-changes' ? ['id', 'amount', 'stage', 'date'] : ['id', 'amount'];
   const missing = required.filter((f) => columns[f] === undefined);
@@ -242,7 +280,7 @@ export function buildHistory(table: CsvTable, settings: HistorySettings, model: 
   // Deals still open count as "in the stage at least until the export": the export's day is taken
   // as the as-of date when the last change is recent, else the last change itself.
   const exportDay = !Number.isFinite(latest) ? asOf : latest <= asOf && latest >= asOf - 60 ? asOf : latest;
-  const notes: string[] = [];
+  const notes: string[] = [...table.notes];
   const noEvents = [...drafts.values()].filter((d) => d.amount !== null && d.events.length === 0).length;
   if (noEvents > 0) notes.push(`${noEvents} deal${noEvents === 1 ? ' has' : 's have'} no stage change that maps to the model; left out.`);
   return {

@@ -14,7 +14,7 @@ export interface FirstGuess {
 
 /** The import settings a file suggests, before the user reviews them. */
 export function firstGuess(table: CsvTable, model: ForecastModel): FirstGuess {
-  const columns = guessColumns(table.headers);
+  const columns = guessColumns(table.headers, table.rows);
   const formats = detectFormats(table, columns);
   const crmStages = crmStagesOf(table, columns);
   const european = table.delimiter === ';';

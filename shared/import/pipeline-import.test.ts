@@ -20,7 +20,7 @@ function importOf(name: string) {
 }
 
 describe('pipeline import', () => {
-  it('reads a Salesforce opportunity report: quoted US amounts, month-first dates, closed deals skipped', () => {
+  it('reads a Salesforce opportunity report: quoted US amounts, month-first dates, closed won booked, closed lost left out', () => {
     const { decoded, table, guess, preview } = importOf('salesforce-opportunities.csv');
     expect(decoded.encoding).toBe('utf-8');
     expect(table.delimiter).toBe(',');
@@ -31,11 +31,12 @@ describe('pipeline import', () => {
       'Proof of Concept': 'pilot',
       'Security Review': 'security',
       'Negotiation/Review': 'procurement',
-      'Closed Won': '',
+      'Closed Won': '#won',
       'Closed Lost': '',
     });
     expect(preview.problems).toEqual([]);
-    expect(preview.skipped.map((s) => s.line)).toEqual([8, 9]);
+    expect(preview.skipped).toEqual([{ line: 9, message: 'stage "Closed Lost" is not an open stage' }]);
+    expect(preview.booked).toEqual([{ id: '006A000007', name: 'Orbit Air - Closed', account: 'Orbit Air', amount: 90_000, closedOn: '2026-11-10', createdOn: '2026-04-01', owner: 'Sam Okafor' }]);
     expect(preview.deals).toHaveLength(6);
     expect(preview.deals[4]).toMatchObject({ id: '006A000005', name: 'Zenith Financial - Renewal + Expansion', amount: 1_200_000, stage: 'procurement', stageEnteredOn: '2026-10-28', crmCloseDate: '2026-12-15', owner: 'Jon Alvarez' });
     expect(preview.deals[3]?.name).toBe('Atlas Re, "Global" rollout');
@@ -44,7 +45,7 @@ describe('pipeline import', () => {
   it('reads a HubSpot export with a byte order mark and leaves unknown stages for the user to map', () => {
     const { decoded, guess, preview } = importOf('hubspot-deals.csv');
     expect(decoded.text.startsWith('Record ID')).toBe(true);
-    expect(guess.settings.stageMapping).toEqual({ 'Qualified To Buy': 'discovery', 'Presentation Scheduled': 'exec-presentation', 'Contract Sent': 'procurement', 'Closed Won': '' });
+    expect(guess.settings.stageMapping).toEqual({ 'Qualified To Buy': 'discovery', 'Presentation Scheduled': 'exec-presentation', 'Contract Sent': 'procurement', 'Closed Won': '#won' });
     expect(preview.notes).toEqual(['No stage date column: the created date is used as the day each deal entered its stage.']);
     expect(preview.problems).toEqual([
       { line: 2, message: 'stage "Appointment Scheduled" is not mapped to a stage of the model' },
@@ -77,7 +78,7 @@ describe('pipeline import', () => {
       { line: 6, message: 'the amount -$5,000.00 is not above zero' },
       { line: 7, message: 'stage "Stage Zero" is not mapped to a stage of the model' },
       { line: 8, message: 'the date entered current stage 2026-12-25 is after the as-of date 2026-11-23' },
-      { line: 9, message: '"next week" is not a date' },
+      { line: 9, message: 'the date entered current stage "next week" is not a date' },
       { line: 10, message: 'deal id "B-1" is also on line 2' },
     ]);
     expect(preview.deals.map((d) => d.id)).toEqual(['B-1', 'B-9']);
@@ -88,6 +89,7 @@ describe('pipeline import', () => {
     const { guess, preview } = importOf('salesforce-opportunities.csv');
     const replaced = applyImport(model, preview, 'replace', guess.settings.stageMapping);
     expect(replaced.deals).toHaveLength(6);
+    expect(replaced.closedWon?.map((d) => d.id)).toEqual(['006A000007']);
     expect(replaced.crmStageMapping?.['Negotiation/Review']).toBe('procurement');
     expect(validateModel(replaced).ok).toBe(true);
     const merged = applyImport(model, preview, 'merge', guess.settings.stageMapping);

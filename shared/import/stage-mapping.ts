@@ -1,10 +1,12 @@
 import type { Stage } from '../model/schema.ts';
 import { normalizeHeader } from './columns.ts';
 
-/** A CRM stage mapped here is not an open deal (closed won or lost): its rows are skipped. */
+/** A CRM stage mapped here is not an open deal (closed lost, or not used): its rows are left out. */
 export const SKIP_STAGE = '';
-
-const CLOSED = /\bclosed?\b|\bwon\b|\blost\b|\bdisqualified\b|\bcancell?ed\b/;
+/** A CRM stage mapped here is closed won: its rows are booked deals. "#" cannot start a stage id. */
+export const BOOKED_STAGE = '#won';
+const WON = /\bwon\b|\bbooked\b/;
+const CLOSED = /\bclosed?\b|\blost\b|\bdisqualified\b|\bcancell?ed\b/;
 
 /** Words that name each step of a top-down cycle, to map CRM stage names the first time. */
 const STEP_WORDS: [RegExp, RegExp][] = [
@@ -17,7 +19,7 @@ const STEP_WORDS: [RegExp, RegExp][] = [
 ];
 
 /**
- * Maps each CRM stage name to a model stage id (or SKIP_STAGE): what the user chose last time for this
+ * Maps each CRM stage name to a model stage id (or SKIP_STAGE, BOOKED_STAGE): what the user chose last time for this
  * workspace first, then a stage with the same name or id, then the step of the cycle its words name.
  */
 export function guessStageMapping(crmStages: readonly string[], stages: readonly Stage[], remembered: Readonly<Record<string, string>>): Record<string, string> {
@@ -25,7 +27,7 @@ export function guessStageMapping(crmStages: readonly string[], stages: readonly
   const mapping: Record<string, string> = {};
   for (const crm of crmStages) {
     const known = remembered[crm];
-    if (known !== undefined && (known === SKIP_STAGE || ids.has(known))) {
+    if (known !== undefined && (known === SKIP_STAGE || known === BOOKED_STAGE || ids.has(known))) {
       mapping[crm] = known;
       continue;
     }
@@ -33,6 +35,10 @@ export function guessStageMapping(crmStages: readonly string[], stages: readonly
     const same = stages.find((s) => normalizeHeader(s.name) === text || normalizeHeader(s.id) === text);
     if (same) {
       mapping[crm] = same.id;
+      continue;
+    }
+    if (WON.test(text)) {
+      mapping[crm] = BOOKED_STAGE;
       continue;
     }
     if (CLOSED.test(text)) {

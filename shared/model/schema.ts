@@ -45,6 +45,20 @@ export const dealSchema = z.looseObject({
   stage: text,
   stageEnteredOn: isoDay,
   closeWindow: closeWindowSchema.optional(),
+  /** Fields kept from the CRM's export, for comparisons with the CRM's own view of the deal. */
+  account: text.optional(),
+  createdOn: isoDay.optional(),
+  crmCloseDate: isoDay.optional(),
+  crmProbability: z.number().min(0, { message: 'must be from 0 to 1' }).max(1, { message: 'must be from 0 to 1' }).optional(),
+  crmForecastCategory: text.optional(),
+});
+
+/** A deal already closed won: its amount counts in full in the quarter of `closedOn`. Extra fields are kept. */
+export const bookedDealSchema = z.looseObject({
+  id: text.min(1, { message: 'must not be empty' }),
+  name: text,
+  amount: positive(L.maxAmount),
+  closedOn: isoDay,
 });
 
 /**
@@ -119,6 +133,8 @@ export const modelSchema = z.strictObject({
     .default('USD'),
   stages: z.array(stageSchema).min(1, { message: 'needs at least one stage' }).max(L.maxStages),
   deals: z.array(dealSchema).max(L.maxDeals),
+  /** Deals already closed won; those closed in a forecast quarter are booked in it. */
+  closedWon: z.array(bookedDealSchema).max(L.maxDeals).optional(),
   newPipeline: newPipelineSchema.optional(),
   targets: z.record(isoDay, nonNegative(L.maxAmount)).optional(),
   /** How this workspace's CRM names its stages: CRM stage name → stage id ("" for closed stages). */
@@ -135,6 +151,7 @@ export type ForecastModelInput = z.input<typeof modelSchema>;
 export type ForecastModel = z.output<typeof modelSchema>;
 export type Stage = z.output<typeof stageSchema>;
 export type Deal = z.output<typeof dealSchema>;
+export type BookedDeal = z.output<typeof bookedDealSchema>;
 export type NewPipeline = z.output<typeof newPipelineSchema>;
 export type Shock = z.output<typeof shockSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;

@@ -83,6 +83,20 @@ function crossCheck(input: unknown): Problem[] {
     }
   });
 
+  const bookedIds = new Map<string, number>();
+  list(model.closedWon).forEach((raw, i) => {
+    const booked = record(raw);
+    const id = text(booked?.id);
+    if (id !== null) {
+      const first = bookedIds.get(id);
+      if (first !== undefined) problems.push({ path: `closedWon[${i}].id`, message: `duplicate deal id "${id}" (also closedWon[${first}])` });
+      else bookedIds.set(id, i);
+    }
+    const closedText = text(booked?.closedOn);
+    const closed = closedText === null ? null : parseIsoDay(closedText);
+    if (closed !== null && asOfDay !== null && closed > asOfDay) problems.push({ path: `closedWon[${i}].closedOn`, message: `${closedText} is after the as-of date ${asOf} (a booked deal has closed)` });
+  });
+
   list(model.shocks).forEach((raw, i) => {
     const shock = record(raw);
     const stage = text(shock?.stage);

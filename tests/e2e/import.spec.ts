@@ -17,9 +17,9 @@ test('imports a Salesforce opportunity report, replacing the pipeline, and undo 
   const dialog = await startImport(page, 'salesforce-opportunities.csv');
   await expect(dialog.getByText('6 deals ready to import')).toBeVisible();
   await expect(dialog.getByLabel('Negotiation/Review')).toHaveValue('procurement');
-  await expect(dialog.getByRole('region', { name: 'Rows left out' })).toContainText('Line 8: stage "Closed Won" is not an open stage');
+  await expect(dialog.getByRole('region', { name: 'Rows left out' })).toContainText('Line 9: stage "Closed Lost" is not an open stage');
   await page.screenshot({ path: 'test-results/screens/import-salesforce.png', fullPage: true });
-  await dialog.getByRole('button', { name: 'Import 6 deals' }).click();
+  await dialog.getByRole('button', { name: 'Import 6 deals + 1 booked' }).click();
   await expect(page.getByText('Showing 6 of 6 deals')).toBeVisible();
   await expect(page.getByLabel('Zenith Financial - Renewal + Expansion amount')).toHaveValue('1,200,000');
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -34,7 +34,7 @@ test('imports a HubSpot export after the user maps the stages the app could not 
   await dialog.getByLabel('Decision Maker Bought-In').selectOption({ label: 'Security and compliance review' });
   await expect(dialog.getByText('6 deals ready to import')).toBeVisible();
   await dialog.getByLabel('Merge by deal id', { exact: false }).check();
-  await dialog.getByRole('button', { name: 'Import 6 deals' }).click();
+  await dialog.getByRole('button', { name: 'Import 6 deals + 1 booked' }).click();
   await expect(page.getByText('Showing 46 of 46 deals')).toBeVisible();
   await page.getByLabel('Filter deals').fill('Évora');
   await expect(page.getByLabel('Évora Saúde amount')).toHaveValue('215,000');
@@ -73,4 +73,30 @@ test('lists every bad row with its line and reason, and a cancelled import chang
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByText('Showing 40 of 40 deals')).toBeVisible();
   await expect(page.getByText('All changes saved')).toBeVisible();
+});
+
+test('imports every open row of a Salesforce report without an id column, with the default mapping', async ({ page }) => {
+  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    const dialog = await startImport(page, 'salesforce-report-no-id.csv');
+    await expect(dialog.getByText('64 deals ready to import')).toBeVisible();
+    const summary = dialog.getByRole('status').filter({ hasText: 'data rows in the file' });
+    await expect(summary).toContainText('74 data rows in the file:');
+    await expect(summary).toContainText('64 open deals ($38.8M)');
+    await expect(summary).toContainText('2 booked this quarter ($850K)');
+    await expect(summary).toContainText('8 left out, each listed with its line');
+    await expect(dialog.getByText(/no deal id column: each deal’s id is made from its account, name and created date/)).toBeVisible();
+    const tally = dialog.getByRole('table', { name: 'Rows per CRM stage' });
+    await expect(tally.getByRole('row', { name: /Closed Won Booked 3 \$1\.18M 2 \$850K/ })).toBeVisible();
+    await expect(dialog.getByRole('region', { name: 'Rows left out' })).toContainText('Line 75: a single cell ("Confidential Information - Do Not Distribute"), not a row of the table: a report footer or note');
+    // The dialog scrolls inside its backdrop: one picture per part, as the user sees them.
+    await page.screenshot({ path: `test-results/screens/import-70-rows-${size.width}x${size.height}-top.png` });
+    await tally.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screens/import-70-rows-${size.width}x${size.height}-tally.png` });
+    await dialog.getByRole('region', { name: 'Rows left out' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screens/import-70-rows-${size.width}x${size.height}-left-out.png` });
+    await dialog.getByRole('button', { name: 'Import 64 deals + 2 booked' }).click();
+    await expect(page.getByText('Showing 64 of 64 deals')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Booked deals' }).getByRole('row')).toHaveCount(3);
+  }
 });

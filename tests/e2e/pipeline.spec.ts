@@ -8,8 +8,8 @@ test('sorts, filters, edits, adds and deletes deals, with undo', async ({ page }
   await expect(page.getByText('Showing 40 of 40 deals')).toBeVisible();
   // Sorted by amount, largest first.
   await expect(grid.getByRole('row').nth(1)).toContainText('Zenith Financial');
-  await page.getByRole('button', { name: 'Account' }).click();
-  await expect(grid.getByRole('row').nth(1).getByLabel('Acme Corp account')).toBeVisible();
+  await page.getByRole('button', { name: 'Deal', exact: true }).click();
+  await expect(grid.getByRole('row').nth(1).getByLabel('Acme Corp name')).toBeVisible();
 
   await page.getByLabel('Filter deals').fill('procurement');
   await expect(page.getByText('Showing 7 of 40 deals')).toBeVisible();
@@ -55,9 +55,28 @@ test('opens a 5,000-deal model and renders only the visible rows', async ({ page
   await expect(page.getByText('Showing 5,000 of 5,000 deals')).toBeVisible();
   const grid = page.getByRole('grid', { name: 'Deals' });
   expect(await grid.getByRole('row').count()).toBeLessThan(40);
-  await page.getByRole('button', { name: 'Account' }).click();
+  await page.getByRole('button', { name: 'Deal', exact: true }).click();
   await page.locator('.deal-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await expect(page.getByLabel('Account 4999 account')).toBeVisible();
+  await expect(page.getByLabel('Account 4999 name')).toBeVisible();
   await page.getByLabel('Filter deals').fill('Account 1234');
   await expect(page.getByText('Showing 1 of 5,000 deals')).toBeVisible();
+});
+
+test('moving a deal to another stage restarts its clock, and the stage date can be edited', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await page.getByLabel('Filter deals').fill('Acme Corp');
+  const row = page.getByRole('grid', { name: 'Deals' }).getByRole('row').nth(1);
+  await expect(row.locator('[data-col="days"]')).toHaveText('52');
+  await page.getByLabel('Acme Corp stage').selectOption({ label: 'Security and compliance review' });
+  await expect(row.locator('[data-col="days"]')).toHaveText('0');
+  await expect(page.getByLabel('Acme Corp in stage since')).toHaveValue('2026-11-23');
+  await page.getByLabel('Acme Corp in stage since').fill('2026-11-03');
+  await expect(row.locator('[data-col="days"]')).toHaveText('20');
+  // The CRM's own fields are columns to show on demand.
+  await page.getByText('CRM columns', { exact: true }).click();
+  await page.getByLabel('CRM probability').check();
+  await expect(page.getByRole('columnheader', { name: 'CRM probability' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(row.locator('[data-col="days"]')).toHaveText('0');
 });

@@ -201,5 +201,12 @@ export function referenceSimulate(model: ForecastModel, trials: number, seed: nu
       }
     }
   }
+  // Deals already closed won count in full, in every trial, in the quarter whose days hold their close day.
+  for (const booked of model.closedWon ?? []) {
+    const day = parseIsoDay(booked.closedOn) ?? -Infinity;
+    const q = quarters.findIndex((quarter) => quarter.startDay <= day && day < quarter.endDayExclusive);
+    if (q < 0) continue;
+    for (let t = 0; t < trials; t++) out.quarterBookings[q]![t]! += booked.amount;
+  }
   return out;
 }
