@@ -8,12 +8,17 @@ import { DEFAULT_CSV_OPTIONS, EUROPEAN_CSV_OPTIONS } from '../shared/csv/write-c
 import { fail, formatProblems, ok, type Problem, type Result } from '../shared/result.ts';
 import { SAMPLE_WORKSPACE } from '../shared/sample/sample-workspace.ts';
 import { FORECAST_USAGE, parseForecastArgs } from './args.ts';
+import { runBacktest } from './backtest.ts';
+import { runCalibrate } from './calibrate.ts';
 import { formatReport } from './terminal-report.ts';
 import { runInWorkers } from './worker-pool.ts';
 import { APP_VERSION } from './version.ts';
 
 /** Exit codes: 0 done, 2 bad input (every problem on stderr), 1 anything unexpected. */
 async function main(argv: string[]): Promise<number> {
+  // Subcommands for RevOps automation; anything else is a forecast of a model file.
+  if (argv[0] === 'calibrate') return runCalibrate(argv.slice(1), badInput);
+  if (argv[0] === 'backtest') return runBacktest(argv.slice(1), badInput);
   const args = parseForecastArgs(argv);
   if (!args.ok) return badInput(args.problems);
   if (args.value.help) {

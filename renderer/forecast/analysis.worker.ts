@@ -2,7 +2,7 @@
 import { runComparison } from '../../shared/analysis/compare.ts';
 import { sensitivity } from '../../shared/analysis/sensitivity.ts';
 import { dealContributions, pipelineNeeded } from '../../shared/analysis/target-gap.ts';
-import { backtest } from '../../shared/history/backtest.ts';
+import { compareHalfLives } from '../../shared/history/backtest.ts';
 import type { AnalysisJob, AnalysisOutput, FromAnalysisWorker, ToAnalysisWorker } from './analysis-messages.ts';
 
 /** Runs one analysis at a time; the runner cancels by terminating this worker. */
@@ -20,7 +20,7 @@ function analyse(job: AnalysisJob, onProgress: (done: number, total: number) => 
     case 'contributions':
       return { kind: 'contributions', value: dealContributions(job.model, job.quarter, job.dealIds, options) };
     case 'backtest':
-      return { kind: 'backtest', value: backtest(job.history, job.model, job.quarters, options, onProgress) };
+      return { kind: 'backtest', value: compareHalfLives(job.history, job.model, job.quarters, options, onProgress) };
   }
 }
 

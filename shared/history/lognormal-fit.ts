@@ -29,14 +29,6 @@ const logNormalCdf = (z: number) => logNormalTail(-z);
 /** log(e^a − e^b) for a ≥ b. */
 const logDiff = (a: number, b: number) => (b === -Infinity ? a : a + Math.log1p(-Math.exp(b - a)));
 
-/** log P(lo ≤ T < hi) for a lognormal T, stable in both tails. */
-function logIntervalProbability(mu: number, sigma: number, lo: number, hi: number): number {
-  const zHi = (Math.log(hi) - mu) / sigma;
-  if (lo <= 0) return logNormalCdf(zHi);
-  const zLo = (Math.log(lo) - mu) / sigma;
-  return zLo > 0 ? logDiff(logNormalTail(zLo), logNormalTail(zHi)) : logDiff(logNormalCdf(zHi), logNormalCdf(zLo));
-}
-
 /**
  * Times of day are unknown: a deal entered its stage at a uniform moment a of its first day, so a stay
  * recorded as d days lasted between d − a and d + 1 − a. The likelihood averages over a by the midpoint
@@ -195,7 +187,7 @@ function profileInterval(nll: (mu: number, logSigma: number) => number, best: { 
       far = { t: next, r: signedRoot(next) };
     }
     // The secant stalled (a flat or irregular profile): bracket the root and bisect.
-    let inside = theta;
+    const inside = theta;
     let outside = theta + direction * Math.max(se, 1e-3);
     for (let i = 0; i < 20 && Math.abs(signedRoot(outside)) < target; i++) outside = theta + 2 * (outside - theta);
     return findRoot((t) => Math.abs(signedRoot(t)) - target, inside, outside, 1e-4 * Math.max(1, Math.abs(theta)));

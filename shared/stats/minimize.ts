@@ -54,31 +54,6 @@ export function findRoot(f: (x: number) => number, a: number, b: number, toleran
   return (a + b) / 2;
 }
 
-/** The smallest value of f on [a, b] by golden-section search (f unimodal there), x to within `tolerance`. */
-export function minimizeOnLine(f: (x: number) => number, a: number, b: number, tolerance: number): number {
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  let c = b - ratio * (b - a);
-  let d = a + ratio * (b - a);
-  let fc = f(c);
-  let fd = f(d);
-  while (b - a > tolerance) {
-    if (fc < fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - ratio * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + ratio * (b - a);
-      fd = f(d);
-    }
-  }
-  return Math.min(fc, fd);
-}
-
 /**
  * The smallest value of a smooth f near x0 by successive parabolic interpolation (f is close to a
  * parabola near its minimum, as a log-likelihood in one parameter is); falls back to the best point
