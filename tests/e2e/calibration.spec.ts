@@ -5,6 +5,7 @@ import { expect, openApp, test } from './fixtures.ts';
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 test('imports closed-deal history, reviews the fit, accepts it and sees the forecast change', async ({ page }) => {
+  test.setTimeout(180_000);
   await openApp(page);
   const firstQuarter = page.getByRole('listitem', { name: /^FY2027 Q4: most likely/ });
   const before = await firstQuarter.getAttribute('aria-label');
@@ -60,6 +61,16 @@ test('imports closed-deal history, reviews the fit, accepts it and sees the fore
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText(/20,000 simulated trials/)).toBeVisible();
   await expect(firstQuarter).toHaveAttribute('aria-label', before ?? '');
+
+  // The user may keep the history with the workspace: after a restart it is there again.
+  await page.getByRole('tab', { name: 'Calibrate' }).click();
+  await page.getByLabel(/Keep this history with the workspace/).check();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await page.reload();
+  await page.getByRole('tab', { name: 'Calibrate' }).click();
+  await expect(page.getByText(/^Using hubspot-deal-stage-dates\.csv: 400 deals/)).toBeVisible();
+  await expect(page.getByLabel(/Keep this history with the workspace/)).toBeChecked();
+  await expect(table.getByRole('row', { name: /^Proof of concept/ })).toContainText(/60% → \d+(\.\d)?%/);
 });
 
 test('lists the rows of a Salesforce history it cannot read, and backtests past quarters', async ({ page }) => {
