@@ -27,7 +27,10 @@ export const FORECAST_USAGE = `Usage: npm run forecast -- [MODEL.json] [--trials
   --out DIR     also write quarters.csv, deals.csv, cac.csv and metadata.csv into DIR, a new or empty
                 folder, written whole or not at all
   --european    write those CSV files with ';' between fields and decimal commas
-  --scenario S  forecast the model's scenario S (its id or name) instead of the baseline`;
+  --scenario S  forecast the model's scenario S (its id or name) instead of the baseline
+
+       npm run forecast -- calibrate HISTORY.csv --model MODEL.json [--help for its options]
+       npm run forecast -- backtest HISTORY.csv --model MODEL.json --quarters N [--help for its options]`;
 
 function wholeNumber(text: string | undefined, name: string, min: number, max: number, fallback: number, problems: Problem[]): number {
   if (text === undefined) return fallback;

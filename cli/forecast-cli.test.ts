@@ -159,3 +159,98 @@ describe('forecast CLI', () => {
     }
   });
 });
+
+describe('calibrate and backtest from the CLI', () => {
+  const history = join(root, 'tests/fixtures/hubspot-deal-stage-dates.csv');
+  let dir = '';
+  let model = '';
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(root, 'scripts/run-cli.mjs'), 'forecast', '--help'], { encoding: 'utf8' });
+    dir = mkdtempSync(join(tmpdir(), 'forecast-calibrate-'));
+    model = join(dir, 'model.json');
+    writeFileSync(model, JSON.stringify(SAMPLE_WORKSPACE));
+  });
+
+  it('prints the fit with its intervals as the documented JSON, and writes the fitted model with --out', () => {
+    const out = join(dir, 'fitted.json');
+    const run = cli(['calibrate', history, '--model', model, '--json', '--prior-weight', '2', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const fit = JSON.parse(run.stdout);
+    expect(fit.stages.map((s: { id: string }) => s.id)).toEqual(['discovery', 'exec-presentation', 'pilot', 'security', 'procurement']);
+    for (const s of fit.stages) {
+      expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'name', 'conversion', 'conversionSampleSize', 'conversionInterval', 'duration', 'observations']));
+      expect(s.conversionInterval[0]).toBeLessThan(s.conversion);
+      expect(s.conversionInterval[1]).toBeGreaterThan(s.conversion);
+      expect(s.conversion).toBeLessThan(1);
+      expect(Object.keys(s.observations)).toEqual(['moved', 'lost', 'censored']);
+      if (s.durationInterval) {
+        expect(s.durationInterval.median[0]).toBeLessThan(s.duration.median);
+        expect(s.durationInterval.p90[1]).toBeGreaterThan(s.duration.p90);
+      }
+    }
+    expect(Array.isArray(fit.problems)).toBe(true);
+    const fitted = JSON.parse(readFileSync(out, 'utf8'));
+    const pilot = fit.stages.find((s: { id: string }) => s.id === 'pilot');
+    expect(fitted.stages[2]).toMatchObject({ id: 'pilot', conversion: pilot.conversion, conversionSampleSize: pilot.conversionSampleSize, duration: pilot.duration });
+    expect(fitted.stages[2].durationSampleSize).toBeGreaterThanOrEqual(2);
+    // The prior is the rates before this history, so fitting the fitted model again counts no deal twice.
+    expect(fitted.calibration.priorMeans.pilot).toBe(0.6);
+    const again = JSON.parse(cli(['calibrate', history, '--model', out, '--json', '--prior-weight', '2']).stdout);
+    expect(again.stages[2].conversion).toBe(pilot.conversion);
+  });
+
+  it('maps HubSpot’s internal stage ids and lists the stages it cannot map, with every row accounted for', () => {
+    const csv = join(dir, 'changes.csv');
+    const rows = ['Deal ID,Deal Stage,Stage Entered Date,Amount'];
+    for (let i = 0; i < 30; i++) {
+      rows.push(`D${i},pilot,2026-0${1 + (i % 3)}-1${i % 10},${100000 + i}`);
+      rows.push(`D${i},${i % 3 === 0 ? 'closedlost' : 'closedwon'},2026-0${5 + (i % 3)}-0${1 + (i % 9)},${100000 + i}`);
+    }
+    rows.push('D99,Parked,2026-05-01,5000');
+    writeFileSync(csv, `${rows.join('\r\n')}\r\n`);
+    const run = cli(['calibrate', csv, '--model', model, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const fit = JSON.parse(run.stdout);
+    expect(fit.stages[2].observations).toMatchObject({ moved: 20, lost: 10 });
+    expect(fit.problems[0].message).toBe('CRM stage "Parked" matches no stage of the model; its rows were left out');
+    expect(fit.problems.some((p: { line: number }) => p.line === 62)).toBe(true);
+    expect(run.stderr).toContain('"Parked"');
+  });
+
+  it('backtests past quarters as the documented JSON, scoring only quarters with enough history', () => {
+    const run = cli(['backtest', history, '--model', model, '--quarters', '4', '--trials', '500', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.quarters).toHaveLength(4);
+    for (const q of result.quarters) {
+      expect(Object.keys(q)).toEqual(expect.arrayContaining(['start', 'label', 'actual', 'p10', 'p50', 'p90', 'inside', 'scored']));
+      if (!q.scored) expect(q.reason).toMatch(/^Not scored: /);
+    }
+    expect(Object.keys(result.coverage)).toEqual(['inside', 'scored', 'share', 'interval90']);
+    expect(result.coverage.scored).toBe(result.quarters.filter((q: { scored: boolean }) => q.scored).length);
+    expect(Object.keys(result.scores)).toEqual(['pinball', 'crps', 'brier', 'baselines']);
+    expect(Object.keys(result.scores.baselines)).toEqual(['weightedPipeline', 'lastQuarter', 'sameQuarterLastYear']);
+    expect(Array.isArray(result.calibration)).toBe(true);
+  });
+
+  it('exits 2 with every problem on stderr, one per line, for bad input', () => {
+    const run = cli(['backtest', history, '--quarters', 'many', '--half-life', '0']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      '--model: is required: the model whose stages are replayed',
+      '--quarters: must be a number from 1 to 40 (got "many")',
+      '--half-life: must be a number from 0.25 to 100 (got "0")',
+    ]);
+    const missing = cli(['calibrate', join(dir, 'nope.csv'), '--model', model]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim()).toBe(`${join(dir, 'nope.csv')}: cannot be read (ENOENT)`);
+    const folder = cli(['calibrate', dir, '--model', model]);
+    expect(folder.stderr.trim()).toBe(`${dir}: is not a regular file`);
+    writeFileSync(join(dir, 'empty.csv'), 'Deal ID,Deal Stage,Stage Entered Date,Amount\r\n');
+    const empty = cli(['calibrate', join(dir, 'empty.csv'), '--model', model]);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('has no deal with a stage change that maps to the model');
+    expect(empty.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,41 +1,43 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { backtestCsvFiles } from '../../shared/export/backtest-csv.ts';
+import type { Backtest } from '../../shared/history/backtest.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import { formatProblems } from '../../shared/result.ts';
 import { useSession } from '../app/session-context.ts';
 import { FigureCard } from '../components/FigureCard.tsx';
 import { ProblemAlert, ProgressLine } from '../components/ProgressLine.tsx';
 import { compactMoney, percent } from '../format.ts';
-import { useAppShallow } from '../state/store.ts';
-import { backtestFigure, calibrationFigure } from './backtest-figures.tsx';
-import { useCalibrationStore, type CalibrationState } from './calibration-store.ts';
+import type { LoadedHistory } from '../state/calibration-slice.ts';
+import { useAppShallow, useAppStore } from '../state/store.ts';
+import { backtestFigure, calibrationFigure, coverageWords, pitFigure } from './backtest-figures.tsx';
 
 const BACKTEST_TRIALS = 5_000;
+const halfLifeName = (q: number | null) => (q === null ? 'none (all history the same)' : `${q} quarters`);
 
 /** Replays past quarters with what was known at their start, and compares with what closed. */
-export function BacktestPanel({ model, loaded }: { model: ForecastModel; loaded: NonNullable<CalibrationState['history']> }) {
+export function BacktestPanel({ model, loaded }: { model: ForecastModel; loaded: LoadedHistory }) {
   const { analyses, exports } = useSession();
-  const seed = useAppShallow((s) => s.seed);
-  const backtest = useCalibrationStore((s) => s.backtest);
-  const progress = useCalibrationStore((s) => s.backtestProgress);
-  const [quarters, setQuarters] = useState(6);
+  const { seed, backtest, progress, quarters } = useAppShallow((s) => ({ seed: s.seed, backtest: s.calibration.backtest, progress: s.calibration.backtestProgress, quarters: s.calibration.backtestQuarters }));
   const id = useId();
-  const set = useCalibrationStore.getState().set;
+  const actions = useAppStore.getState();
   const run = async () => {
-    set({ backtestProgress: { done: 0, total: quarters } });
-    const output = await analyses.backtest.run({ kind: 'backtest', model, history: loaded.history, quarters, trials: BACKTEST_TRIALS, seed }, (done, total) => set({ backtestProgress: { done, total } }));
-    if (output) set({ backtest: { value: output.value, document: model }, backtestProgress: null });
+    actions.backtestStarted(quarters);
+    const output = await analyses.backtest.run({ kind: 'backtest', model, history: loaded.history, quarters, trials: BACKTEST_TRIALS, seed }, (done, total) => useAppStore.getState().backtestProgressed(done, total));
+    if (output) useAppStore.getState().backtestFinished(output.value, model);
   };
   const value = backtest?.value;
+  const comparison = value?.ok ? value.value : null;
+  const shown: Backtest | null = comparison ? (comparison.runs.find((r) => r.halfLifeQuarters === comparison.suggested) ?? comparison.runs[0] ?? null) : null;
+  const money = (v: number | null) => (v === null ? '–' : compactMoney(v, model.currency));
   return (
     <section className="card" aria-labelledby="backtest-title">
       <h2 id="backtest-title">How good were past forecasts?</h2>
       <p className="card-subtitle">
-        For each past quarter: the pipeline as it stood on its first day, the stages fitted only on what was known then, new pipeline at the previous year’s rate, forecast ({BACKTEST_TRIALS.toLocaleString('en-US')} trials), compared with what actually closed won.
+        For each past quarter: the pipeline as it stood on its first day, the stages fitted only on what was known then (a neutral prior, never today’s values), new pipeline at the previous year’s rate, forecast ({BACKTEST_TRIALS.toLocaleString('en-US')} trials), compared with what actually closed won. Replayed with all history weighing the same and with half-lives of 8 and 4 quarters. A quarter is scored when at least a year of history and 10 deals that left every stage came before it.
       </p>
       <div className="inline-row">
         <label htmlFor={id}>Quarters to replay</label>
-        <select id={id} value={quarters} onChange={(e) => setQuarters(Number(e.target.value))}>
+        <select id={id} value={quarters} onChange={(e) => actions.setBacktestQuarters(Number(e.target.value))}>
           {[4, 6, 8, 12].map((n) => (
             <option key={n} value={n}>
               last {n}
@@ -52,30 +54,67 @@ export function BacktestPanel({ model, loaded }: { model: ForecastModel; loaded:
             progress={progress}
             onCancel={() => {
               analyses.backtest.cancel();
-              set({ backtestProgress: null });
+              actions.backtestCancelled();
             }}
           />
         ) : null}
-        {value?.ok ? (
-          <button type="button" onClick={() => void exports.backtest(backtestCsvFiles(value.value, model.currency))}>
+        {shown ? (
+          <button type="button" onClick={() => void exports.backtest(backtestCsvFiles(shown, model.currency))}>
             Save backtest CSV
           </button>
         ) : null}
       </div>
       {value && !value.ok ? <ProblemAlert text={formatProblems(value.problems)} /> : null}
-      {value?.ok ? (
+      {comparison && shown ? (
         <div className={backtest?.document !== model ? 'stale' : undefined}>
           <p className="big-statement" role="status">
-            Inside the P10–P90 range in {value.value.quarters.filter((q) => q.inside).length} of {value.value.quarters.length} quarters ({percent(value.value.coverage)}). The P50 missed by {compactMoney(value.value.maeP50, model.currency)} on average; the CRM’s weighted pipeline by {compactMoney(value.value.maeWeighted, model.currency)}.
+            Inside the P10–P90 range in {coverageWords(shown)}. Mean pinball loss (P10/P50/P90, lower is better): forecast {money(shown.scores.pinball)}; weighted pipeline {money(shown.scores.baselines.weightedPipeline)}, last quarter’s actual {money(shown.scores.baselines.lastQuarter)}, same quarter last year {money(shown.scores.baselines.sameQuarterLastYear)}.
           </p>
-          {value.value.notes.map((n) => (
-            <p key={n} className="field-hint">
-              {n}
-            </p>
-          ))}
+          <table className="data-table" aria-label="Backtest by half-life">
+            <thead>
+              <tr>
+                <th scope="col">Older history counts half every</th>
+                <th scope="col">Inside P10–P90</th>
+                <th scope="col">Mean pinball loss</th>
+                <th scope="col">CRPS</th>
+                <th scope="col">Deal Brier score</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.runs.map((r) => (
+                <tr key={String(r.halfLifeQuarters)}>
+                  <th scope="row">{halfLifeName(r.halfLifeQuarters)}</th>
+                  <td>{r.coverage.share === null ? '–' : `${r.coverage.inside} of ${r.coverage.scored} (${percent(r.coverage.share)})`}</td>
+                  <td>{money(r.scores.pinball)}</td>
+                  <td>{money(r.scores.crps)}</td>
+                  <td>{r.scores.brier === null ? '–' : r.scores.brier.toFixed(3)}</td>
+                  <td>
+                    {r.halfLifeQuarters === comparison.suggested ? (
+                      <>
+                        <strong>suggested</strong>{' '}
+                        <button type="button" onClick={() => actions.setHalfLife(r.halfLifeQuarters)}>
+                          Use in the fit
+                        </button>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.quarters
+            .filter((q) => !q.scored)
+            .map((q) => (
+              <p key={q.label} className="field-hint">
+                {q.label}: {q.reason}
+              </p>
+            ))}
+          <p className="field-hint">Charts: the suggested half-life ({halfLifeName(shown.halfLifeQuarters)}).</p>
           <div className="grid">
-            <FigureCard figure={backtestFigure(value.value, model.currency)} wide />
-            <FigureCard figure={calibrationFigure(value.value)} />
+            <FigureCard figure={backtestFigure(shown, model.currency)} wide />
+            <FigureCard figure={calibrationFigure(shown)} />
+            <FigureCard figure={pitFigure(shown)} />
           </div>
         </div>
       ) : null}

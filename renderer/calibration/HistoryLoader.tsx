@@ -7,7 +7,6 @@ import type { ForecastModel } from '../../shared/model/schema.ts';
 import { friendlyDate } from '../format.ts';
 import { CsvFilePicker, readCsvFile } from '../import/CsvFilePicker.tsx';
 import { useAppStore } from '../state/store.ts';
-import { useCalibrationStore } from './calibration-store.ts';
 import { rememberedHistoryColumns, rememberHistoryColumns } from './remembered-columns.ts';
 
 const UNMAPPED = '__unmapped__';
@@ -17,7 +16,7 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
   const [file, setFile] = useState<{ name: string; table: CsvTable; dateAmbiguous: boolean } | null>(null);
   const [settings, setSettings] = useState<HistorySettings | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
-  const loaded = useCalibrationStore((s) => s.history);
+  const loaded = useAppStore((s) => s.calibration.loaded);
   const inputId = useId();
   const preview = useMemo(() => (file && settings ? buildHistory(file.table, settings, model) : null), [file, settings, model]);
   const crmStages = useMemo(() => (file && settings ? historyCrmStages(file.table, settings) : []), [file, settings]);
@@ -43,8 +42,9 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
     });
   const use = () => {
     if (!preview || !file || !settings || preview.deals === 0) return;
-    useCalibrationStore.getState().set({ history: { history: preview.history, fileName: file.name, crmMapping: settings.stageMapping }, backtest: null });
-    rememberHistoryColumns(useAppStore.getState().workspaceId, columnsByHeader(file.table.headers, settings.columns));
+    const state = useAppStore.getState();
+    state.loadHistory({ history: preview.history, fileName: file.name, crmMapping: settings.stageMapping }, model, state.workspaceId);
+    rememberHistoryColumns(state.workspaceId, columnsByHeader(file.table.headers, settings.columns));
     setFile(null);
     setSettings(null);
   };

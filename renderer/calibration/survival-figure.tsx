@@ -1,4 +1,5 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { logNormalFromMedianP90 } from '../../shared/engine/lognormal.ts';
 import { normalSurvival } from '../../shared/engine/normal.ts';
 import type { StageFit } from '../../shared/history/fit-history.ts';
 import type { Figure } from '../charts/figure.ts';
@@ -18,13 +19,18 @@ export function survivalFigure(fit: StageFit): Figure {
     rows.push({ days: point.days, observed: point.share * 100 });
     previous = point.share;
   }
-  if (lognormal) for (let d = 0; d <= longest; d += step) rows.push({ days: d, fitted: (d <= 0 ? 1 : normalSurvival((Math.log(d) - lognormal.mu) / lognormal.sigma)) * 100 });
+  // With a losers' time of their own, a deal is still in the stage if it has neither moved on nor been
+  // lost yet: the mixture of the two curves, weighted by the fitted conversion.
+  const loss = fit.duration.lossDuration ? logNormalFromMedianP90(fit.duration.lossDuration.median, fit.duration.lossDuration.p90) : null;
+  const p = fit.conversion.proposed;
+  const still = (d: number, mu: number, sigma: number) => (d <= 0 ? 1 : normalSurvival((Math.log(d) - mu) / sigma));
+  if (lognormal) for (let d = 0; d <= longest; d += step) rows.push({ days: d, fitted: (loss ? p * still(d, lognormal.mu, lognormal.sigma) + (1 - p) * still(d, loss.mu, loss.sigma) : still(d, lognormal.mu, lognormal.sigma)) * 100 });
   rows.sort((a, b) => a.days - b.days);
   return {
     fileName: `time-in-stage-${fit.stageId}`,
     title: `Time in ${fit.name}: observed and fitted`,
     subtitle: lognormal
-      ? `Share of deals still in the stage after each number of days: ${fit.duration.events} that moved on or closed, ${fit.duration.censored} still there (counted as “at least this long”). Fitted median ${Math.round(lognormal.median)} days, slow case (P90) ${Math.round(lognormal.p90)} days.`
+      ? `Share of deals still in the stage after each number of days: ${fit.duration.events + (loss ? fit.duration.losses : 0)} that moved on or closed, ${fit.duration.censored} still there (counted as “at least this long”). Fitted median ${Math.round(lognormal.median)} days, slow case (P90) ${Math.round(lognormal.p90)} days${loss ? ` for deals that move on; deals lost here take a median ${Math.round(fit.duration.lossDuration?.median ?? 0)} days` : ''}.`
       : 'Too few deals finished this stage to fit a curve.',
     legend: [
       { label: 'Observed (Kaplan–Meier)', color: 'muted', mark: 'line' },

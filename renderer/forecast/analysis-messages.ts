@@ -3,7 +3,7 @@ import type { Sensitivity, SensitivityMetric } from '../../shared/analysis/sensi
 import type { DealContribution, PipelineNeeded } from '../../shared/analysis/target-gap.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import type { Result } from '../../shared/result.ts';
-import type { Backtest } from '../../shared/history/backtest.ts';
+import type { HalfLifeComparison } from '../../shared/history/backtest.ts';
 import type { History } from '../../shared/history/history-types.ts';
 
 interface RunSettings {
@@ -24,7 +24,7 @@ export type AnalysisOutput =
   | { kind: 'sensitivity'; value: Result<Sensitivity> }
   | { kind: 'pipelineNeeded'; value: Result<PipelineNeeded> }
   | { kind: 'contributions'; value: Result<{ pTarget: number; deals: DealContribution[] }> }
-  | { kind: 'backtest'; value: Result<Backtest> };
+  | { kind: 'backtest'; value: Result<HalfLifeComparison> };
 
 export type ToAnalysisWorker = { jobId: number; job: AnalysisJob };
 export type FromAnalysisWorker = { jobId: number; type: 'progress'; done: number; total: number } | { jobId: number; type: 'done'; output: AnalysisOutput };

@@ -4,7 +4,7 @@ import { sensitivity } from '../../shared/analysis/sensitivity.ts';
 import type { BlockRunner } from '../../shared/analysis/simulate.ts';
 import { dealContributions, pipelineNeeded } from '../../shared/analysis/target-gap.ts';
 import { runInParallel, type BlockPort } from '../../shared/engine/parallel-run.ts';
-import { backtest } from '../../shared/history/backtest.ts';
+import { compareHalfLives } from '../../shared/history/backtest.ts';
 import type { AnalysisJob, AnalysisOutput, FromAnalysisWorker, ToAnalysisWorker } from './analysis-messages.ts';
 import { blockPoolSize, startBlockWorkers } from './block-pool.ts';
 
@@ -35,7 +35,7 @@ async function analyse(job: AnalysisJob, onProgress: (done: number, total: numbe
     case 'contributions':
       return { kind: 'contributions', value: await dealContributions(job.model, job.quarter, job.dealIds, options) };
     case 'backtest':
-      return { kind: 'backtest', value: await backtest(job.history, job.model, job.quarters, options, onProgress) };
+      return { kind: 'backtest', value: await compareHalfLives(job.history, job.model, job.quarters, options, onProgress) };
   }
 }
 

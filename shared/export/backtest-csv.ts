@@ -9,8 +9,26 @@ export function backtestCsvFiles(result: Backtest, currency: string, options: Cs
   const c = currency;
   return {
     quarters: writeCsv(
-      ['Quarter', 'Start', 'End', `Actual bookings (${c})`, `P10 forecast (${c})`, `P50 forecast (${c})`, `P90 forecast (${c})`, 'Actual inside P10-P90', `Weighted pipeline (${c})`, 'Open deals at quarter start'],
-      result.quarters.map((q) => [q.label, q.start, q.end, money(q.actual), money(q.p10), money(q.p50), money(q.p90), q.inside ? 'yes' : 'no', money(q.weighted), q.openDeals]),
+      [
+        'Quarter',
+        'Start',
+        'End',
+        `Actual bookings (${c})`,
+        `P10 forecast (${c})`,
+        `P50 forecast (${c})`,
+        `P90 forecast (${c})`,
+        'Actual inside P10-P90',
+        'Scored',
+        'Why not scored',
+        `Weighted pipeline (${c})`,
+        `Last quarter's actual (${c})`,
+        `Same quarter last year (${c})`,
+        `Mean pinball loss (${c})`,
+        `CRPS (${c})`,
+        'Share of outcomes below actual (PIT)',
+        'Open deals at quarter start',
+      ],
+      result.quarters.map((q) => [q.label, q.start, q.end, money(q.actual), money(q.p10), money(q.p50), money(q.p90), q.inside ? 'yes' : 'no', q.scored ? 'yes' : 'no', q.reason ?? '', money(q.weighted), money(q.lastQuarter), money(q.sameQuarterLastYear), money(q.pinball), money(q.crps), share(q.pit), q.openDeals]),
       options,
     ),
     calibration: writeCsv(

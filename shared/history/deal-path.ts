@@ -73,3 +73,14 @@ export function stageTime(path: DealPath, j: number, cutoffDay: number): { days:
   if (path.outcome) return { days: path.outcome.day - start, ended: true };
   return { days: cutoffDay - start, ended: false };
 }
+
+/** The day the deal left stage j (moved on, won or lost from it), or null while it has not. */
+export function stageExitDay(path: DealPath, j: number): number | null {
+  const first = path.entered.findIndex((day) => day !== null);
+  if (first < 0 || j < first) return null;
+  for (let m = j + 1; m < path.entered.length; m++) {
+    const next = path.entered[m];
+    if (next !== null && next !== undefined) return next;
+  }
+  return path.outcome && j <= path.furthest ? path.outcome.day : null;
+}

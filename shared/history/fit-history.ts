@@ -1,13 +1,18 @@
 import { fiscalQuarters } from '../model/fiscal.ts';
 import { MODEL_LIMITS } from '../model/limits.ts';
 import type { ForecastModel } from '../model/schema.ts';
-import { dealPath, stageOutcome, stageTime, type DealPath } from './deal-path.ts';
+import { dealPath, stageExitDay, stageOutcome, stageTime, type DealPath } from './deal-path.ts';
 import type { DealHistory, History } from './history-types.ts';
-import { fitLogNormal, kaplanMeier, type Duration, type LogNormalFit } from './lognormal-fit.ts';
+import { betaInterval } from '../stats/beta.ts';
+import { fitCompetingRisks, kaplanMeier, type Duration, type LogNormalFit } from './lognormal-fit.ts';
 
 /** Below this many observations a stage's fit is flagged: it rests on very few deals. */
 export const FEW_OBSERVATIONS = 10;
 export const DEFAULT_PRIOR_SAMPLE_SIZE = 10;
+/** A fitted rate is never certain: the prior always counts as at least this many deals. */
+export const MIN_PRIOR_SAMPLE_SIZE = 2;
+/** Intervals shown for every fitted value: the central 90%. */
+export const INTERVAL_LEVEL = 0.9;
 const DAYS_PER_QUARTER = 365.25 / 4;
 
 export interface FitFilters {
@@ -24,18 +29,48 @@ export const NO_FILTERS: FitFilters = { windowQuarters: null, minAmount: null, m
 export interface FitOptions {
   /** Only what was known by this day is used (the history's as-of day, or a backtest's quarter start). */
   cutoffDay: number;
-  /** Weight of the current conversion rate, as a number of deals (a weak prior). */
+  /** Weight of the current conversion rate, as a number of deals (a weak prior; at least 2 count). */
   priorSampleSize: number;
+  /** Older stage exits count half as much every this many quarters before the cutoff (null: all the same). */
+  halfLifeQuarters?: number | null;
   /** The prior mean per stage id; by default the model's current conversion. */
   priorMeans?: Readonly<Record<string, number>>;
   filters: FitFilters;
+  /** Compute the 90% intervals (default true; backtests, which refit every quarter, skip them). */
+  intervals?: boolean;
 }
 
 export interface StageFit {
   stageId: string;
   name: string;
-  conversion: { current: number; proposed: number; sampleSize: number; successes: number; failures: number };
-  duration: { current: { median: number; p90: number }; proposed: { median: number; p90: number } | null; events: number; censored: number; fit: LogNormalFit | null };
+  conversion: {
+    current: number;
+    proposed: number;
+    /** The posterior's weight in deals: prior + (recency-weighted) deals that left the stage. */
+    sampleSize: number;
+    /** Unweighted counts of deals that moved on and were lost here. */
+    successes: number;
+    failures: number;
+    /** The central 90% of the Beta posterior. */
+    interval: [number, number];
+  };
+  duration: {
+    current: { median: number; p90: number };
+    proposed: { median: number; p90: number } | null;
+    /** 90% profile-likelihood intervals of the proposed median and P90. */
+    interval: { median: [number, number]; p90: [number, number] } | null;
+    /** Deals' worth of information about the typical time (see README): the proposed `durationSampleSize`. */
+    sampleSize: number | null;
+    /** The losers' own time in the stage, when the data support it (semantics 9). */
+    lossDuration: { median: number; p90: number } | null;
+    /** Which rule decided between one time and separate times for losses. */
+    rule: string;
+    /** Deals lost here with an observed time. */
+    losses: number;
+    events: number;
+    censored: number;
+    fit: LogNormalFit | null;
+  };
   /** Kaplan–Meier survival of the observed times, for the chart beside the fitted curve. */
   survival: { days: number; share: number }[];
   warnings: string[];
@@ -96,35 +131,57 @@ export function fitHistory(history: History, model: ForecastModel, options: FitO
   }).length;
   if (skipped > 0) notes.push(`${skipped} deal${skipped === 1 ? '' : 's'} skipped a stage; a skipped stage counts as passed, with no time observed in it.`);
 
+  const halfLifeDays = options.halfLifeQuarters ? options.halfLifeQuarters * DAYS_PER_QUARTER : null;
+  const weightOf = (day: number) => (halfLifeDays === null ? 1 : 0.5 ** (Math.max(0, options.cutoffDay - day) / halfLifeDays));
+  const n0 = Math.max(MIN_PRIOR_SAMPLE_SIZE, options.priorSampleSize);
+
   const stages = model.stages.map((stage, j): StageFit => {
     let successes = 0;
     let failures = 0;
+    let weightedSuccesses = 0;
+    let weightedFailures = 0;
     const durations: Duration[] = [];
     for (const path of paths) {
       const outcome = stageOutcome(path, j);
-      if (outcome === true) successes++;
-      else if (outcome === false) failures++;
+      const exitDay = stageExitDay(path, j) ?? options.cutoffDay;
+      const weight = weightOf(exitDay);
+      if (outcome === true) {
+        successes++;
+        weightedSuccesses += weight;
+      } else if (outcome === false) {
+        failures++;
+        weightedFailures += weight;
+      }
       const time = stageTime(path, j, options.cutoffDay);
-      if (time) durations.push(time);
+      if (time) durations.push({ ...time, lost: time.ended && outcome === false, weight: time.ended ? weight : 1 });
     }
+    // A prior mean of exactly 0 or 1 would make the posterior certain; the clamp keeps it a distribution.
     const prior = Math.min(0.999, Math.max(0.001, options.priorMeans?.[stage.id] ?? stage.conversion));
-    const n0 = options.priorSampleSize;
-    const sampleSize = n0 + successes + failures;
-    const proposed = sampleSize > 0 ? round((prior * n0 + successes) / sampleSize, 4) : stage.conversion;
-    const fit = fitLogNormal(durations);
+    const alpha = prior * n0 + weightedSuccesses;
+    const beta = (1 - prior) * n0 + weightedFailures;
+    const proposed = Math.min(0.9999, Math.max(0.0001, round(alpha / (alpha + beta), 4)));
+    const interval = betaInterval(alpha, beta, INTERVAL_LEVEL);
+    const risks = fitCompetingRisks(durations, options.intervals ?? true);
+    const fit = risks.duration;
+    const losses = durations.filter((d) => d.lost).length;
     const warnings: string[] = [];
     if (successes + failures < FEW_OBSERVATIONS) {
-      warnings.push(`Only ${successes + failures} deal${successes + failures === 1 ? '' : 's'} left this stage, so the rate leans on the current ${Math.round(stage.conversion * 100)}%.`);
+      warnings.push(`Only ${successes + failures} deal${successes + failures === 1 ? '' : 's'} left this stage, so the rate leans on the prior of ${Math.round(prior * 100)}% (worth ${round(n0, 1)} deals).`);
     }
     if (!fit) warnings.push('Too few deals finished this stage to fit its duration; the current one stays.');
     else if (fit.events < FEW_OBSERVATIONS) warnings.push(`Only ${fit.events} deal${fit.events === 1 ? '' : 's'} finished this stage: treat the duration as a rough guide.`);
     return {
       stageId: stage.id,
       name: stage.name,
-      conversion: { current: stage.conversion, proposed: Math.max(0.0001, Math.min(1, proposed)), sampleSize: round(sampleSize, 2), successes, failures },
+      conversion: { current: stage.conversion, proposed, sampleSize: round(alpha + beta, 2), successes, failures, interval: [round(interval[0], 4), round(interval[1], 4)] },
       duration: {
         current: stage.duration,
         proposed: fit ? proposedDuration(fit.median, fit.p90) : null,
+        interval: fit && options.intervals !== false ? { median: [round(fit.medianInterval[0], 1), round(fit.medianInterval[1], 1)], p90: [round(fit.p90Interval[0], 1), round(fit.p90Interval[1], 1)] } : null,
+        sampleSize: fit ? round(fit.sampleSize, 1) : null,
+        lossDuration: risks.lossDuration ? proposedDuration(risks.lossDuration.median, risks.lossDuration.p90) : null,
+        rule: risks.rule,
+        losses,
         events: fit?.events ?? durations.filter((d) => d.ended).length,
         censored: fit?.censored ?? durations.filter((d) => !d.ended).length,
         fit,
@@ -160,7 +217,11 @@ function stageActivity(paths: readonly DealPath[], model: ForecastModel, cutoffD
   }));
 }
 
-/** The model with the accepted parts of a fit: per stage, conversion and/or duration. */
+/**
+ * The model with the accepted parts of a fit, per stage: the conversion with its certainty
+ * (`conversionSampleSize`, the posterior's weight), and/or the duration with its certainty
+ * (`durationSampleSize`) and the losers' own time where the fit proposes one (else none).
+ */
 export function applyFit(model: ForecastModel, fit: HistoryFit, accepted: Readonly<Record<string, { conversion: boolean; duration: boolean }>>): ForecastModel {
   return {
     ...model,
@@ -169,10 +230,12 @@ export function applyFit(model: ForecastModel, fit: HistoryFit, accepted: Readon
       const take = accepted[stage.id];
       if (!f || !take) return stage;
       let next = stage;
-      if (take.conversion && f.conversion.sampleSize > 0) next = { ...next, conversion: f.conversion.proposed, conversionSampleSize: f.conversion.sampleSize };
-      if (take.duration && f.duration.proposed) next = { ...next, duration: f.duration.proposed };
+      if (take.conversion) next = { ...next, conversion: f.conversion.proposed, conversionSampleSize: f.conversion.sampleSize };
+      if (take.duration && f.duration.proposed) {
+        const { lossDuration: _dropped, ...rest } = next;
+        next = { ...rest, duration: f.duration.proposed, ...(f.duration.sampleSize !== null ? { durationSampleSize: f.duration.sampleSize } : {}), ...(f.duration.lossDuration ? { lossDuration: f.duration.lossDuration } : {}) };
+      }
       return next;
     }),
   };
 }
-

@@ -139,8 +139,9 @@ export function guessHistoryMapping(crmStages: readonly string[], model: Forecas
   const mapping: Record<string, string> = {};
   for (const crm of crmStages) {
     const text = normalizeHeader(crm);
-    if (/\bwon\b/.test(text) || open[crm] === BOOKED_STAGE) mapping[crm] = WON;
-    else if (/\blost\b|disqualif|cancel|no decision/.test(text)) mapping[crm] = LOST;
+    // HubSpot's internal stage ids ("closedwon", "closedlost") as well as the labels.
+    if (/\bwon\b|\bclosedwon\b/.test(text) || open[crm] === BOOKED_STAGE) mapping[crm] = WON;
+    else if (/\blost\b|\bclosedlost\b|disqualif|cancel|no decision/.test(text)) mapping[crm] = LOST;
     else if (open[crm] !== undefined && open[crm] !== SKIP_STAGE) mapping[crm] = open[crm];
     else if (open[crm] === SKIP_STAGE) mapping[crm] = IGNORE;
   }

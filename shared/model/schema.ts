@@ -120,6 +120,33 @@ export const newPipelineSchema = z.strictObject({
   amount: logNormalAmountSchema,
 });
 
+/** A closed-deal stage change kept with the workspace: a model stage id, "__won" or "__lost", on a day. */
+const keptEventSchema = z.strictObject({ stage: text, date: isoDay });
+
+/**
+ * Calibration settings kept with the workspace, and (if the user chooses) the imported closed-deal
+ * history itself: it is their own CRM data on their own laptop.
+ */
+export const calibrationSchema = z.strictObject({
+  /** Weight of the pre-history rates, in deals (at least 2, so a fitted rate is never certain). */
+  priorWeight: z.number().min(2, { message: 'must be at least 2' }).max(1000).optional(),
+  /** Older stage exits count half as much every this many quarters; absent: all history weighs the same. */
+  halfLifeQuarters: positive(100).optional(),
+  /** The conversion rates before any history was fitted (the prior means), by stage id. */
+  priorMeans: z.record(text, z.number().gt(0).max(1)).optional(),
+  history: z
+    .strictObject({
+      fileName: text,
+      asOf: isoDay,
+      deals: z
+        .array(
+          z.strictObject({ id: text, name: text, amount: positive(L.maxAmount), owner: text.optional(), region: text.optional(), created: isoDay, events: z.array(keptEventSchema).max(1000) }),
+        )
+        .max(L.maxDeals),
+    })
+    .optional(),
+});
+
 export const modelSchema = z.strictObject({
   version: z.literal(MODEL_VERSION, { message: `must be ${MODEL_VERSION}` }),
   /** The workspace's display name (optional; the app fills it in). */
@@ -143,6 +170,8 @@ export const modelSchema = z.strictObject({
   shocks: z.array(shockSchema).max(L.maxShocks).optional(),
   /** Named what-if scenarios, kept with the workspace; the forecast itself ignores them. */
   scenarios: z.array(scenarioSchema).max(L.maxScenarios).optional(),
+  /** How the stage model is calibrated from closed-deal history (see README, Calibrate). */
+  calibration: calibrationSchema.optional(),
 });
 
 /** A model as written in a file (defaults not yet applied). */
@@ -156,3 +185,4 @@ export type NewPipeline = z.output<typeof newPipelineSchema>;
 export type Shock = z.output<typeof shockSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type CloseWindow = z.output<typeof closeWindowSchema>;
+export type CalibrationSettings = z.output<typeof calibrationSchema>;
