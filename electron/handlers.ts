@@ -1,7 +1,9 @@
 import { basename, join } from 'node:path';
 import type { IpcHandlers } from '../shared/ipc/contract.ts';
-import { fail, ok } from '../shared/result.ts';
-import { WORKSPACE_EXTENSION } from '../shared/workspace/document.ts';
+import { validateModel } from '../shared/model/validate.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
+import { WORKSPACE_EXTENSION, workspaceText, type WorkspaceSummary } from '../shared/workspace/document.ts';
+import { writeFailure } from './disk-errors.ts';
 import type { Preferences } from './preferences.ts';
 import type { WorkspaceStore } from './workspace-store.ts';
 
@@ -37,46 +39,54 @@ export interface HandlerDependencies {
 export function createHandlers(deps: HandlerDependencies): IpcHandlers {
   const { store, preferences, dialogs, files } = deps;
   return {
-    getStartupState: async () => ok({ lastWorkspaceId: preferences.lastWorkspaceId, notices: deps.startupNotices.splice(0) }),
-    listWorkspaces: async () => ok(await store.list()),
+    getStartupState: async () => ok({ lastWorkspaceId: preferences.lastWorkspaceId, notices: [...deps.startupNotices.splice(0), ...preferences.takeWriteProblems()] }),
+    listWorkspaces: async () => store.list(),
     openWorkspace: async (id) => {
       const opened = await store.open(id);
+      // Preferences that cannot be written never stop a workspace from opening (see Preferences).
       if (opened.ok) preferences.lastWorkspaceId = id;
       return opened;
     },
     createWorkspace: async ({ name, document }) => store.create(name, document),
-    saveWorkspace: async (id, document) => store.save(id, document),
+    saveWorkspace: async (id, document, baseRevision) => store.save(id, document, baseRevision),
+    renameWorkspace: async (id, name) => store.rename(id, name),
+    duplicateWorkspace: async (id) => {
+      const list = await store.list();
+      const name = (list.ok ? list.value.find((w) => w.id === id)?.name : null) ?? id;
+      return store.duplicate(id, `Copy of ${name}`);
+    },
     deleteWorkspace: async (id) => {
       if (preferences.lastWorkspaceId === id) preferences.lastWorkspaceId = null;
       return store.delete(id);
     },
+    listTrash: async () => store.listTrash(),
+    restoreWorkspace: async (trashId) => store.restore(trashId),
     importModelFile: async () => {
       const path = await dialogs.chooseFileToOpen();
       if (!path) return ok(null);
-      let text: string;
-      try {
-        text = await files.readText(path);
-      } catch (error) {
-        return fail([{ path, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
-      }
-      const imported = await store.importText(text, basename(path).replace(/\.forecast\.json$|\.json$/i, ''));
-      if (!imported.ok) return fail(imported.problems.map((p) => ({ path: p.path ? `${basename(path)}: ${p.path}` : basename(path), message: p.message })));
-      preferences.addRecentFile(path);
-      return imported;
+      return importFile(deps, path);
     },
-    exportModelFile: async (id) => {
-      const text = await store.exportText(id);
-      if (!text.ok) return text;
-      const path = await dialogs.chooseSaveLocation(`${id}${WORKSPACE_EXTENSION}`);
+    exportModelFile: async (document) => {
+      const valid = validateModel(document);
+      if (!valid.ok) return fail(valid.problems);
+      const path = await dialogs.chooseSaveLocation(`${fileNameFor(valid.value.name)}${WORKSPACE_EXTENSION}`);
       if (!path) return ok(null);
-      await files.write(path, text.value);
+      try {
+        await files.write(path, workspaceText(valid.value));
+      } catch (error) {
+        return fail(writeFailure(error, basename(path)));
+      }
       preferences.addRecentFile(path);
       return ok({ location: path });
     },
     saveExport: async ({ suggestedName, data }) => {
       const path = await dialogs.chooseSaveLocation(suggestedName);
       if (!path) return ok(null);
-      await files.write(path, data);
+      try {
+        await files.write(path, data);
+      } catch (error) {
+        return fail(writeFailure(error, basename(path)));
+      }
       return ok({ location: path });
     },
     saveExportFolder: async ({ folderName, files: exports }) => {
@@ -99,4 +109,36 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
       return ok({ location: folder });
     },
   };
+}
+
+/** A file name from a workspace name: letters, digits, spaces and dashes only. */
+const fileNameFor = (name: string | undefined) => (name ?? 'forecast').replace(/[^\p{L}\p{N} _-]+/gu, ' ').trim().slice(0, 80) || 'forecast';
+
+/** A workspace's name from the file it came from: "Q3 board.forecast.json" → "Q3 board". */
+export const nameFromFile = (path: string) => basename(path).replace(/\.forecast\.json$|\.json$/i, '') || 'Opened file';
+
+/** Adds a model file as a new workspace under the file's name, and remembers it among the recent files. */
+async function importFile(deps: HandlerDependencies, path: string): Promise<Result<WorkspaceSummary>> {
+  let text: string;
+  try {
+    text = await deps.files.readText(path);
+  } catch (error) {
+    return fail([{ path: basename(path), message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+  }
+  const imported = await deps.store.importText(text, nameFromFile(path));
+  if (!imported.ok) return fail(imported.problems.map((p) => ({ path: p.path ? `${basename(path)}: ${p.path}` : basename(path), message: p.message })));
+  deps.preferences.addRecentFile(path, imported.value.id);
+  return imported;
+}
+
+/**
+ * A recent file chosen from the File menu: the workspace it was added as, if that is still there,
+ * else the file is added again. Returns the workspace id to show.
+ */
+export async function openRecentFile(deps: HandlerDependencies, path: string): Promise<Result<string>> {
+  const known = deps.preferences.workspaceForFile(path);
+  const list = await deps.store.list();
+  if (known && list.ok && list.value.some((w) => w.id === known)) return ok(known);
+  const imported = await importFile(deps, path);
+  return imported.ok ? ok(imported.value.id) : imported;
 }

@@ -3,12 +3,13 @@ import Store from 'electron-store';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IPC_CALLS, ipcChannel, MENU_CHANNEL } from '../shared/ipc/channels.ts';
+import { IPC_CALLS, ipcChannel, MENU_CHANNEL, OPEN_WORKSPACE_CHANNEL } from '../shared/ipc/channels.ts';
+import { formatProblems } from '../shared/result.ts';
 import { writeFileAtomic } from './atomic-file.ts';
-import { createHandlers } from './handlers.ts';
+import { createHandlers, openRecentFile, type HandlerDependencies } from './handlers.ts';
 import { dispatchIpc } from '../shared/ipc/dispatch.ts';
 import { menuTemplate } from './menu.ts';
-import { openPreferences, type KeyValueStore } from './preferences.ts';
+import { openPreferences, PREFERENCES_FILE_MODE, type KeyValueStore } from './preferences.ts';
 import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedPermission, isAppUrl, isTrustedSender, resolveAppFile, secureWebPreferences } from './security.ts';
 import { restoreBounds } from './window-state.ts';
 import { WorkspaceStore } from './workspace-store.ts';
@@ -17,6 +18,9 @@ import { WorkspaceStore } from './workspace-store.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const distFolder = join(here, '..', 'dist');
 let mainWindow: BrowserWindow | null = null;
+/** IPC calls being handled (saves among them): closing and quitting wait for them, so no last write is cut off. */
+const inFlight = new Set<Promise<unknown>>();
+const allSettled = () => Promise.allSettled([...inFlight]).then(() => undefined);
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -55,11 +59,15 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const preferencesFile = join(userData, 'preferences.json');
   const { preferences, notice } = await openPreferences(
-    () => new Store({ name: 'preferences', clearInvalidConfig: false }) as unknown as KeyValueStore,
+    // electron-store's own type is wider than the small interface the app uses; it has get, set and path.
+    () => new Store({ name: 'preferences', clearInvalidConfig: false, configFileMode: PREFERENCES_FILE_MODE }) as unknown as KeyValueStore,
     preferencesFile,
   );
-  const handlers = createHandlers({
-    store: new WorkspaceStore(join(userData, 'workspaces')),
+  const store = new WorkspaceStore(join(userData, 'workspaces'));
+  // Temporary files of writes a crash interrupted: nothing else will ever clean them.
+  await store.cleanTemporaryFiles();
+  const deps: HandlerDependencies = {
+    store,
     preferences,
     startupNotices: notice ? [notice] : [],
     files: {
@@ -93,11 +101,17 @@ async function start(): Promise<void> {
         return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
       },
     },
-  });
+  };
+  const handlers = createHandlers(deps);
   for (const call of IPC_CALLS) {
-    ipcMain.handle(ipcChannel(call), (event, ...args: unknown[]) =>
-      dispatchIpc(handlers, call, args, isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame)),
-    );
+    ipcMain.handle(ipcChannel(call), async (event, ...args: unknown[]) => {
+      const running = dispatchIpc(handlers, call, args, isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame));
+      inFlight.add(running);
+      const result = await running.finally(() => inFlight.delete(running));
+      // Opening or saving a file changes the recent files, which the File menu lists.
+      if (call === 'importModelFile' || call === 'exportModelFile') buildMenu();
+      return result;
+    });
   }
 
   const bounds = restoreBounds(preferences.windowState, screen.getAllDisplays().map((d) => d.workArea));
@@ -113,12 +127,30 @@ async function start(): Promise<void> {
   const send = (command: Parameters<Parameters<typeof menuTemplate>[0]>[0]) => {
     if (mainWindow && isAppUrl(mainWindow.webContents.getURL())) mainWindow.webContents.send(MENU_CHANNEL, command);
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
+  const openRecent = async (path: string) => {
+    const opened = await openRecentFile(deps, path);
+    if (opened.ok) mainWindow?.webContents.send(OPEN_WORKSPACE_CHANNEL, opened.value);
+    else if (mainWindow) void dialog.showMessageBox(mainWindow, { type: 'warning', message: 'That file could not be opened', detail: formatProblems(opened.problems) });
+    buildMenu();
+  };
+  const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin', preferences.recentFiles, (path) => void openRecent(path))));
+  buildMenu();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('close', () => {
+  let closingAfterSave = false;
+  mainWindow.on('close', (event) => {
     if (!mainWindow) return;
     const b = mainWindow.getNormalBounds();
     preferences.windowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: mainWindow.isMaximized() };
+    if (closingAfterSave) return;
+    // The renderer's pending save is flushed on beforeunload; wait for that last write before closing.
+    event.preventDefault();
+    closingAfterSave = true;
+    const window = mainWindow;
+    void window.webContents
+      .executeJavaScript('window.__flushPendingSave ? window.__flushPendingSave() : null', true)
+      .catch(() => undefined)
+      .then(allSettled)
+      .finally(() => window.close());
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -126,4 +158,4 @@ async function start(): Promise<void> {
   await mainWindow.loadURL(APP_ENTRY);
 }
 
-app.on('window-all-closed', () => app.quit());
+app.on('window-all-closed', () => void allSettled().then(() => app.quit()));

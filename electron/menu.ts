@@ -1,9 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../shared/ipc/channels.ts';
 
-/** The application menu, with the usual desktop shortcuts. Commands go to the renderer. */
-export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
+/**
+ * The application menu, with the usual desktop shortcuts. Commands go to the renderer; a recent file
+ * is opened by the main process, which then tells the renderer which workspace to show.
+ */
+export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolean, recentFiles: readonly string[] = [], openRecent: (path: string) => void = () => undefined): MenuItemConstructorOptions[] {
   const item = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({ label, accelerator, click: () => send(command) });
+  const recent: MenuItemConstructorOptions[] = recentFiles.length === 0 ? [{ label: 'No recent files', enabled: false }] : recentFiles.map((path) => ({ label: path, click: () => openRecent(path) }));
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -11,6 +15,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
       submenu: [
         item('New Workspace', 'new', 'CmdOrCtrl+N'),
         item('Open…', 'open', 'CmdOrCtrl+O'),
+        { label: 'Open Recent', submenu: recent },
+        item('Workspaces…', 'workspaces', 'CmdOrCtrl+Shift+O'),
         item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
         { type: 'separator' },
         item('Import CSV…', 'importCsv', 'CmdOrCtrl+I'),

@@ -1,13 +1,13 @@
 import Conf from 'conf';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openPreferences, type KeyValueStore } from './preferences.ts';
+import { openPreferences, Preferences, PREFERENCES_FILE_MODE, type KeyValueStore } from './preferences.ts';
 
 function setup() {
   const cwd = mkdtempSync(join(tmpdir(), 'forecast-prefs-'));
-  const create = () => new Conf({ cwd, projectName: 'topdown-forecast-test', configName: 'preferences', clearInvalidConfig: false }) as unknown as KeyValueStore;
+  const create = () => new Conf({ cwd, projectName: 'topdown-forecast-test', configName: 'preferences', clearInvalidConfig: false, configFileMode: PREFERENCES_FILE_MODE }) as unknown as KeyValueStore;
   return { cwd, create, file: join(cwd, 'preferences.json') };
 }
 
@@ -45,5 +45,29 @@ describe('preferences', () => {
     expect(preferences.windowState).toBeNull();
     expect(preferences.lastWorkspaceId).toBeNull();
     expect(preferences.recentFiles).toEqual([]);
+  });
+
+  it('are written owner-only, like the workspaces', async () => {
+    const { create, file } = setup();
+    (await openPreferences(create, file)).preferences.lastWorkspaceId = 'private';
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('keep working in memory when they cannot be written, and say so once', () => {
+    const values = new Map<string, unknown>();
+    const failing: KeyValueStore = {
+      path: '/read-only/preferences.json',
+      get: (key) => values.get(key),
+      set: () => {
+        throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+      },
+    };
+    const preferences = new Preferences(failing);
+    preferences.lastWorkspaceId = 'pipeline-abc123';
+    preferences.addRecentFile('/tmp/a.forecast.json', 'a-123456');
+    expect(preferences.lastWorkspaceId).toBe('pipeline-abc123');
+    expect(preferences.workspaceForFile('/tmp/a.forecast.json')).toBe('a-123456');
+    expect(preferences.takeWriteProblems()).toEqual([expect.stringMatching(/cannot be saved \(the disk is read-only\)\. They are kept until you quit/)]);
+    expect(preferences.takeWriteProblems()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannel, MENU_CHANNEL, MENU_COMMANDS, type MenuCommand } from '../shared/ipc/channels.ts';
+import { ipcChannel, MENU_CHANNEL, MENU_COMMANDS, OPEN_WORKSPACE_CHANNEL, type MenuCommand } from '../shared/ipc/channels.ts';
 import type { ForecastAppApi } from '../shared/ipc/contract.ts';
 
 /**
@@ -12,10 +12,14 @@ const api = {
   listWorkspaces: () => ipcRenderer.invoke(ipcChannel('listWorkspaces')),
   openWorkspace: (id) => ipcRenderer.invoke(ipcChannel('openWorkspace'), id),
   createWorkspace: (request) => ipcRenderer.invoke(ipcChannel('createWorkspace'), request),
-  saveWorkspace: (id, document) => ipcRenderer.invoke(ipcChannel('saveWorkspace'), id, document),
+  saveWorkspace: (id, document, baseRevision) => ipcRenderer.invoke(ipcChannel('saveWorkspace'), id, document, baseRevision),
+  renameWorkspace: (id, name) => ipcRenderer.invoke(ipcChannel('renameWorkspace'), id, name),
+  duplicateWorkspace: (id) => ipcRenderer.invoke(ipcChannel('duplicateWorkspace'), id),
   deleteWorkspace: (id) => ipcRenderer.invoke(ipcChannel('deleteWorkspace'), id),
+  listTrash: () => ipcRenderer.invoke(ipcChannel('listTrash')),
+  restoreWorkspace: (trashId) => ipcRenderer.invoke(ipcChannel('restoreWorkspace'), trashId),
   importModelFile: () => ipcRenderer.invoke(ipcChannel('importModelFile')),
-  exportModelFile: (id) => ipcRenderer.invoke(ipcChannel('exportModelFile'), id),
+  exportModelFile: (document) => ipcRenderer.invoke(ipcChannel('exportModelFile'), document),
   saveExport: (payload) => ipcRenderer.invoke(ipcChannel('saveExport'), payload),
   saveExportFolder: (payload) => ipcRenderer.invoke(ipcChannel('saveExportFolder'), payload),
   onMenuCommand: (listener) => {
@@ -25,6 +29,15 @@ const api = {
     ipcRenderer.on(MENU_CHANNEL, relay);
     return () => {
       ipcRenderer.off(MENU_CHANNEL, relay);
+    };
+  },
+  onOpenWorkspace: (listener) => {
+    const relay = (_event: unknown, id: unknown) => {
+      if (typeof id === 'string') listener(id);
+    };
+    ipcRenderer.on(OPEN_WORKSPACE_CHANNEL, relay);
+    return () => {
+      ipcRenderer.off(OPEN_WORKSPACE_CHANNEL, relay);
     };
   },
 } satisfies ForecastAppApi;

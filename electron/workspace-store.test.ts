@@ -43,9 +43,9 @@ describe('workspace files', () => {
       const opened = await store.open(id);
       if (!opened.ok) throw new Error('open');
       // Two saves ten minutes apart: the second one backs up the state before it.
-      await store.save(id, { ...opened.value.document, horizonQuarters: 5 });
+      await store.save(id, { ...opened.value.document, horizonQuarters: 5 }, 0);
       advance(10 * 60 * 1000);
-      await store.save(id, { ...opened.value.document, horizonQuarters: 3 });
+      await store.save(id, { ...opened.value.document, horizonQuarters: 3 }, 1);
       writeFileSync(fileOf(root, id), damage(readFileSync(fileOf(root, id), 'utf8')));
 
       const recovered = await store.open(id);
@@ -93,7 +93,7 @@ describe('workspace files', () => {
     if (!opened.ok) throw new Error('open');
     for (let i = 0; i < 200; i++) {
       advance(7 * 60 * 1000); // a save every 7 minutes for about a day
-      await store.save(id, { ...opened.value.document, horizonQuarters: 1 + (i % 12) });
+      await store.save(id, { ...opened.value.document, horizonQuarters: 1 + (i % 12) }, i);
     }
     const backups = readdirSync(join(root, 'backups', id));
     expect(backups.length).toBeGreaterThan(5);

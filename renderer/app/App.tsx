@@ -21,23 +21,32 @@ import { ScenariosView } from '../scenarios/ScenariosView.tsx';
 import { MakingTheNumber } from '../scenarios/MakingTheNumber.tsx';
 import { CalibrationView } from '../calibration/CalibrationView.tsx';
 import { useAppShallow } from '../state/store.ts';
+import { VIEWS } from '../state/ui-slice.ts';
+import { focusWhenShown } from '../components/focus-field.ts';
+import { WorkspacesDialog } from '../components/WorkspacesDialog.tsx';
+import { NewWorkspaceDialog } from '../components/NewWorkspaceDialog.tsx';
+import { SaveConflict } from '../components/SaveConflict.tsx';
 import type { Session } from './session.ts';
 
-const TABS = [
-  { id: 'forecast', label: 'Forecast' },
-  { id: 'pipeline', label: 'Pipeline' },
-  { id: 'model', label: 'Stage model' },
-  { id: 'settings', label: 'Calendar and targets' },
-  { id: 'scenarios', label: 'Scenarios' },
-  { id: 'target', label: 'Making the number' },
-  { id: 'calibrate', label: 'Calibrate' },
-] as const;
-type Tab = (typeof TABS)[number]['id'];
-
 export function App({ session }: { session: Session }) {
-  const [tab, setTab] = useState<Tab>('forecast');
-  const { document, result, charts, stale, selectedQuarter, dialog } = useAppShallow((s) => ({ document: s.document, result: s.result, charts: s.charts, stale: s.stale, selectedQuarter: s.selectedQuarter, dialog: s.dialog }));
+  const { document, result, charts, stale, selectedQuarter, dialog, tab, setTab, fieldRequest, hasProblems } = useAppShallow((s) => ({
+    document: s.document,
+    result: s.result,
+    charts: s.charts,
+    stale: s.stale,
+    selectedQuarter: s.selectedQuarter,
+    dialog: s.dialog,
+    tab: s.view,
+    setTab: s.showView,
+    fieldRequest: s.fieldRequest,
+    hasProblems: s.problems.length > 0,
+  }));
   const [dealId, setDealId] = useState<string | null>(null);
+
+  useEffect(() => {
+    // A click on a problem: the view is switched in the store; put the cursor in the field once it is drawn.
+    if (fieldRequest?.label) focusWhenShown(fieldRequest.label);
+  }, [fieldRequest]);
 
   useEffect(() => {
     // Keyboard shortcuts for the browser host; in Electron the menu's accelerators send the same commands.
@@ -60,8 +69,9 @@ export function App({ session }: { session: Session }) {
     <div className="app">
       <AppHeader session={session} />
       <Notices />
+      <SaveConflict session={session} />
       <nav className="tabs" role="tablist" aria-label="Views">
-        {TABS.map((t) => (
+        {VIEWS.map((t) => (
           <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls="view" onClick={() => setTab(t.id)}>
             {t.label}
           </button>
@@ -92,12 +102,14 @@ export function App({ session }: { session: Session }) {
               Forecast, not actuals: {result.meta.trials.toLocaleString('en-US')} Monte Carlo trials of the open pipeline and expected new pipeline, seed {result.meta.seed}, as of {result.meta.asOf}.
             </p>
           </>
-        ) : (
+        ) : hasProblems ? null : (
           <p className="loading">Opening your workspace…</p>
         )}
       </main>
       {dialog === 'importCsv' && document ? <ImportDialog model={document} /> : null}
       {dialog === 'export' ? <ExportDialog /> : null}
+      {dialog === 'workspaces' ? <WorkspacesDialog session={session} /> : null}
+      {dialog === 'newWorkspace' ? <NewWorkspaceDialog session={session} /> : null}
     </div>
     </SessionContext.Provider>
   );

@@ -6,8 +6,14 @@ import { ForecastRunner } from '../forecast/forecast-runner.ts';
 import { useAppStore } from '../state/store.ts';
 import { Exports } from './exports.ts';
 import { AnalysisRunner } from '../forecast/analysis-runner.ts';
+import { describeProblem } from '../components/problem-text.ts';
+import { friendlyDate } from '../format.ts';
+import type { UnsentEdits } from '../host/unsent-edits.ts';
+import { startingDocument, type WorkspaceStart } from '../../shared/workspace/starting-points.ts';
 
 export const AUTOSAVE_DELAY_MS = 600;
+/** How often a failed save (a full or read-only disk) is tried again. */
+export const SAVE_RETRY_MS = 5000;
 
 /**
  * Connects the store to the outside world: opens the workspace at start, reruns the forecast on every
@@ -16,12 +22,18 @@ export const AUTOSAVE_DELAY_MS = 600;
 export class Session {
   private readonly runner: ForecastRunner;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The chain of saves: each starts when the previous one is done. */
+  private saving: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
   readonly exports: Exports;
   /** One worker per kind of analysis, so a comparison does not cancel a sensitivity run. */
   readonly analyses = { compare: new AnalysisRunner(), sensitivity: new AnalysisRunner(), gap: new AnalysisRunner(), contributions: new AnalysisRunner(), backtest: new AnalysisRunner() };
 
-  constructor(readonly api: ForecastAppApi) {
+  constructor(
+    readonly api: ForecastAppApi,
+    /** Where edits not yet saved are kept when a browser tab closes (null in the desktop app, which waits for the write). */
+    private readonly unsentEdits: UnsentEdits | null = null,
+  ) {
     this.exports = new Exports(api, __APP_VERSION__, new AnalysisRunner());
     const store = useAppStore.getState;
     this.runner = new ForecastRunner({
@@ -38,6 +50,7 @@ export class Session {
         if (state.trials !== previous.trials || state.seed !== previous.seed) this.runForecast();
       }),
       api.onMenuCommand((command) => void this.command(command)),
+      api.onOpenWorkspace((id) => void this.open(id)),
     );
   }
 
@@ -58,17 +71,24 @@ export class Session {
     await this.open(id);
   }
 
-  async open(id: string): Promise<void> {
+  async open(id: string): Promise<boolean> {
     await this.flushSave();
     const store = useAppStore.getState();
     const opened = await this.api.openWorkspace(id);
-    if (!opened.ok) return store.addNotice('error', `This workspace could not be opened. ${formatProblems(opened.problems)}`);
-    const { document, recovery, migrated } = opened.value;
+    if (!opened.ok) {
+      store.addNotice('error', `This workspace could not be opened. ${formatProblems(opened.problems)}`);
+      return false;
+    }
+    const { document, recovery, migrated, revision } = opened.value;
     if (recovery) {
       store.addNotice('warning', `The saved file of “${document.name ?? id}” was damaged (${recovery.reason}). The app restored your most recent backup (${recovery.restoredFrom}); the damaged file was kept at ${recovery.movedAsideTo}.`);
     }
     if (migrated.length > 0) store.addNotice('info', `This workspace was updated to the current file format (${migrated.join('; ')}). A copy of the original was kept.`);
-    store.showWorkspace(id, document);
+    // Edits a closing tab could not write in time come back here, if nothing saved over them since.
+    const pending = this.unsentEdits?.take(id, revision) ?? null;
+    store.showWorkspace(id, pending ?? document, revision, pending !== null);
+    if (pending) store.addNotice('info', 'Your last changes from before the page was closed were restored and saved.');
+    return true;
   }
 
   runForecast(): void {
@@ -78,50 +98,133 @@ export class Session {
     this.runner.run(document, trials, seed);
   }
 
-  private scheduleSave(): void {
+  private scheduleSave(delay = AUTOSAVE_DELAY_MS): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.flushSave(), AUTOSAVE_DELAY_MS);
+    this.saveTimer = setTimeout(() => void this.flushSave(), delay);
   }
 
-  /** Saves now if anything is waiting to be saved. */
-  async flushSave(): Promise<void> {
+  /**
+   * Saves now if anything is waiting to be saved. Saves run one after another, each based on the
+   * revision the previous one wrote. The document is saved as it is, problems included: validity
+   * only gates the forecast. A failed write is retried; a conflict waits for the user's choice.
+   */
+  flushSave(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    const { workspaceId, document, saveState, setSaveState } = useAppStore.getState();
-    if (!workspaceId || !document || saveState === 'saved') return;
+    this.saving = this.saving.then(() => this.saveOnce());
+    return this.saving;
+  }
+
+  private async saveOnce(): Promise<void> {
+    const { workspaceId, document, revision, saveState, setSaveState } = useAppStore.getState();
+    if (!workspaceId || !document || saveState === 'saved' || saveState === 'conflict') return;
     setSaveState('saving');
-    const saved = await this.api.saveWorkspace(workspaceId, document);
-    // An edit made while saving leaves the state "unsaved" and schedules its own save.
-    if (useAppStore.getState().document !== document) return;
-    if (saved.ok) setSaveState('saved');
-    else setSaveState('failed', formatProblems(saved.problems));
+    const saved = await this.api.saveWorkspace(workspaceId, document, revision);
+    if (useAppStore.getState().workspaceId !== workspaceId) return;
+    if (!saved.ok) {
+      if (useAppStore.getState().document === document) setSaveState('failed', formatProblems(saved.problems));
+      this.scheduleSave(SAVE_RETRY_MS);
+      return;
+    }
+    if (saved.value.status === 'conflict') {
+      setSaveState('conflict', saved.value.message);
+      return;
+    }
+    useAppStore.getState().saved(saved.value.revision, document);
+    if (useAppStore.getState().saveState === 'saved') this.unsentEdits?.discard(workspaceId);
+  }
+
+  /** After a conflict: show the version another window saved, dropping the edits made here. */
+  async reloadFromDisk(): Promise<void> {
+    const { workspaceId, setSaveState } = useAppStore.getState();
+    if (!workspaceId) return;
+    setSaveState('saved');
+    await this.open(workspaceId);
+  }
+
+  /** After a conflict: keep both, by saving what is on screen as a new workspace and switching to it. */
+  async saveAsNewWorkspace(): Promise<void> {
+    const { document, addNotice } = useAppStore.getState();
+    if (!document) return;
+    const name = `${document.name ?? 'Workspace'} (my version)`;
+    const created = await this.api.createWorkspace({ name, document: { ...document, name } });
+    if (!created.ok) return addNotice('error', `Your version could not be saved as a copy: ${formatProblems(created.problems)}`);
+    useAppStore.getState().setSaveState('saved');
+    if (await this.open(created.value.id)) addNotice('info', `Your version was saved as a new workspace, “${name}”; the other window's version stays as it was.`);
+  }
+
+  /** A new workspace from the chosen start, opened at once. */
+  async createWorkspace(start: WorkspaceStart, name: string): Promise<void> {
+    const store = useAppStore.getState();
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await this.api.createWorkspace({ name, document: startingDocument(start, name, today) });
+    if (!created.ok) return store.addNotice('error', `The workspace could not be created: ${formatProblems(created.problems)}`);
+    await this.open(created.value.id);
+  }
+
+  /** Renames a workspace; the open one is renamed as an edit (one undo step), so its next save cannot clash. */
+  async renameWorkspace(id: string, name: string): Promise<boolean> {
+    const store = useAppStore.getState();
+    if (store.workspaceId === id) {
+      store.edit((m) => ({ ...m, name }));
+      return true;
+    }
+    const renamed = await this.api.renameWorkspace(id, name);
+    if (!renamed.ok) store.addNotice('error', `The workspace could not be renamed: ${formatProblems(renamed.problems)}`);
+    return renamed.ok;
+  }
+
+  /** Moves a workspace to the trash; if it was the open one, the most recent other workspace opens. */
+  async deleteWorkspace(id: string): Promise<void> {
+    const store = useAppStore.getState();
+    if (store.workspaceId === id) await this.flushSave();
+    const deleted = await this.api.deleteWorkspace(id);
+    if (!deleted.ok) return store.addNotice('error', `The workspace could not be deleted: ${formatProblems(deleted.problems)}`);
+    store.addNotice('info', `“${deleted.value.name}” was moved to the trash. You can restore it from Workspaces until ${friendlyDate(deleted.value.removedAfter.slice(0, 10))}.`);
+    if (store.workspaceId !== id) return;
+    const list = await this.api.listWorkspaces();
+    const next = list.ok ? list.value[0] : undefined;
+    if (next) await this.open(next.id);
+    else await this.createWorkspace('sample', SAMPLE_WORKSPACE.name ?? 'Sample');
   }
 
   async command(command: MenuCommand): Promise<void> {
     const store = useAppStore.getState();
     if (command === 'undo') return store.undo();
     if (command === 'redo') return store.redo();
-    if (command === 'new') {
-      const created = await this.api.createWorkspace({ name: 'New workspace', document: { ...SAMPLE_WORKSPACE, deals: [], name: 'New workspace' } });
-      if (created.ok) await this.open(created.value.id);
-      else store.addNotice('error', formatProblems(created.problems));
-      return;
-    }
+    if (command === 'new') return store.openDialog('newWorkspace');
+    if (command === 'workspaces') return store.openDialog('workspaces');
     if (command === 'open') {
       const imported = await this.api.importModelFile();
       if (!imported.ok) return store.addNotice('error', `That file could not be opened:\n${formatProblems(imported.problems)}`);
-      if (imported.value) await this.open(imported.value.id);
+      if (imported.value && (await this.open(imported.value.id))) store.addNotice('info', `The file was added to your workspaces as “${imported.value.name}” and opened; the file itself is not changed.`);
       return;
     }
-    if (command === 'saveAs' && store.workspaceId) {
-      await this.flushSave();
-      const saved = await this.api.exportModelFile(store.workspaceId);
-      if (!saved.ok) store.addNotice('error', formatProblems(saved.problems));
-      else if (saved.value) store.addNotice('info', `Saved a copy as ${saved.value.location}.`);
-      return;
-    }
+    if (command === 'saveAs') return this.saveCopy();
     if (command === 'importCsv') return store.openDialog('importCsv');
     if (command === 'export') return store.openDialog('export');
+  }
+
+  /** "Save a copy…" writes the model on screen; while it has problems it says which, instead of writing an older version. */
+  private async saveCopy(): Promise<void> {
+    const { document, problems, addNotice } = useAppStore.getState();
+    if (!document) return;
+    if (problems.length > 0) {
+      const list = problems.slice(0, 5).map((p) => `• ${describeProblem(document, p).text}`).join('\n');
+      return addNotice('error', `A copy was not saved: the model has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} that would stop the copy from opening elsewhere. Fix ${problems.length === 1 ? 'it' : 'them'} first (your workspace itself is saved):\n${list}`);
+    }
+    const saved = await this.api.exportModelFile(document);
+    if (!saved.ok) {
+      const list = saved.problems.map((p) => `• ${describeProblem(document, p).text}`).join('\n');
+      addNotice('error', `A copy was not saved:\n${list}`);
+    } else if (saved.value) addNotice('info', `Saved a copy of what is on screen as ${saved.value.location}.`);
+  }
+
+  /** Called as the page goes away: keeps what is not saved yet where the next start finds it, then saves. */
+  pageClosing(): Promise<void> {
+    const { workspaceId, document, revision, saveState } = useAppStore.getState();
+    if (workspaceId && document && saveState !== 'saved') this.unsentEdits?.keep(workspaceId, document, revision);
+    return this.flushSave();
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import type { Session } from '../app/session.ts';
 import { useAppShallow } from '../state/store.ts';
 import { friendlyDate } from '../format.ts';
 
-const SAVE_LABEL = { saved: 'All changes saved', unsaved: 'Unsaved changes', saving: 'Saving…', failed: 'Not saved' } as const;
+const SAVE_LABEL = { saved: 'All changes saved', unsaved: 'Unsaved changes', saving: 'Saving…', failed: 'Not saved yet: retrying', conflict: 'Not saved: changed in another window' } as const;
 
 export function AppHeader({ session }: { session: Session }) {
   const { name, asOf, saveState, saveError, progress, stale, trials, canUndo, canRedo, undo, redo } = useAppShallow((s) => ({
@@ -37,6 +37,7 @@ export function AppHeader({ session }: { session: Session }) {
         <button type="button" onClick={redo} disabled={!canRedo} aria-label="Redo">
           Redo
         </button>
+        <button type="button" onClick={() => void session.command('workspaces')}>Workspaces</button>
         <button type="button" onClick={() => void session.command('new')}>New workspace</button>
         <button type="button" onClick={() => void session.command('open')}>Open…</button>
         <button type="button" onClick={() => void session.command('saveAs')}>Save a copy…</button>
@@ -46,6 +47,7 @@ export function AppHeader({ session }: { session: Session }) {
         <span className={`save-state save-${saveState}`} title={saveError ?? undefined}>
           {SAVE_LABEL[saveState]}
         </span>
+        {saveState === 'failed' && saveError ? <span className="save-failed">{saveError}</span> : null}
         {progress ? (
           <span className="progress">
             <progress aria-label="Simulation progress" max={progress.total} value={progress.done} />

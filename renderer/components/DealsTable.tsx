@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { DealForecast, ForecastResult } from '../../shared/engine/result-types.ts';
 import type { Deal, ForecastModel } from '../../shared/model/schema.ts';
 import { friendlyDate, percent } from '../format.ts';
-import { useAppShallow } from '../state/store.ts';
+import { useAppShallow, useAppStore } from '../state/store.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { addDeal, daysInStage, deleteDeals, extraText, moveDealToStage, updateDeal } from './deal-edits.ts';
 import { DateField } from './editors/DateField.tsx';
@@ -91,6 +91,17 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
   }, [model, result, filter, sort, stageName]);
 
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  // A click on a deal's problem: clear the filter and bring the deal's row on screen (App then focuses the field).
+  const fieldRequest = useAppStore((s) => s.fieldRequest);
+  useEffect(() => {
+    if (!fieldRequest?.dealId) return;
+    setFilter('');
+    const row = rows.findIndex((r) => r.deal.id === fieldRequest.dealId);
+    if (row >= 0) virtualizer.scrollToIndex(row, { align: 'center' });
+    // Only a new request moves the view; later edits of rows must not scroll it back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fieldRequest]);
   const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.deal.id));
 
   /** Arrow up/down moves to the same column of the next or previous row. */

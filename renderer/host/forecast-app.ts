@@ -6,6 +6,8 @@ declare global {
   interface Window {
     /** Provided by the Electron preload; absent in a plain browser. */
     forecastApp?: ForecastAppApi;
+    /** Saves what is pending; the desktop app's close handler calls it and waits before closing the window. */
+    __flushPendingSave?: () => Promise<void>;
   }
 }
 

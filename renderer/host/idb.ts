@@ -4,7 +4,16 @@ export interface KeyValueDatabase {
   getAll<T>(store: string): Promise<T[]>;
   put(store: string, key: string, value: unknown): Promise<void>;
   delete(store: string, key: string): Promise<void>;
+  /**
+   * Reads a value and writes what `change` makes of it in one transaction, so two tabs cannot both
+   * read the same value and overwrite each other (IndexedDB runs overlapping readwrite transactions
+   * on one store one after another). `change` returns undefined to write nothing.
+   */
+  update<T, R>(store: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }): Promise<R>;
 }
+
+/** Bumped when an object store is added; opening creates the ones that are missing. */
+const DATABASE_VERSION = 2;
 
 const request = <T>(r: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
@@ -13,7 +22,7 @@ const request = <T>(r: IDBRequest<T>) =>
   });
 
 export async function openKeyValueDatabase(factory: IDBFactory, name: string, stores: readonly string[]): Promise<KeyValueDatabase> {
-  const open = factory.open(name, 1);
+  const open = factory.open(name, DATABASE_VERSION);
   open.onupgradeneeded = () => {
     for (const store of stores) if (!open.result.objectStoreNames.contains(store)) open.result.createObjectStore(store);
   };
@@ -37,6 +46,19 @@ export async function openKeyValueDatabase(factory: IDBFactory, name: string, st
     },
     delete: async (store, key) => {
       await transaction(store, 'readwrite', (s) => s.delete(key));
+    },
+    update: async <T, R>(store: string, key: string, change: (current: T | undefined) => { value: T | undefined; result: R }): Promise<R> => {
+      const tx = db.transaction(store, 'readwrite');
+      const objects = tx.objectStore(store);
+      const current = (await request(objects.get(key))) as T | undefined;
+      const { value, result } = change(current);
+      if (value !== undefined) objects.put(value, key);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+      });
+      return result;
     },
   };
 }

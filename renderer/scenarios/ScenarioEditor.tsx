@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import type { ForecastModel, Scenario } from '../../shared/model/schema.ts';
+import type { ForecastModel, Scenario, Shock } from '../../shared/model/schema.ts';
+import { useStableKeys } from '../components/editors/stable-keys.ts';
 import { validateModel } from '../../shared/model/validate.ts';
 import { applyScenario } from '../../shared/scenarios/apply-scenario.ts';
 import { describeScenario } from '../../shared/scenarios/describe-scenario.ts';
@@ -24,6 +25,7 @@ import {
   updateShock,
 } from './scenario-edits.ts';
 
+const NO_SHOCKS: readonly Shock[] = [];
 const edit = (change: (model: ForecastModel) => ForecastModel) => useAppStore.getState().edit(change);
 const pct = (value: number) => `${Math.round(value * 1000) / 10}%`;
 
@@ -253,40 +255,43 @@ function DealOverrides({ model, scenario, base }: { model: ForecastModel; scenar
 
 function Shocks({ model, scenario, base }: { model: ForecastModel; scenario: Scenario; base: string }) {
   const id = scenario.id;
-  const shocks = scenario.shocks ?? [];
+  const shocks = scenario.shocks ?? NO_SHOCKS;
+  // Rows follow their risk, not their position: removing one never hands its fields to the next.
+  const keys = useStableKeys(shocks);
   const lastStage = model.stages[model.stages.length - 1];
   const yearEnd = fiscalQuarters(parseIsoDay(model.asOf) ?? 0, model.fiscalYearStartMonth, model.horizonQuarters).find((q) => q.label.endsWith('Q4'));
   return (
     <section aria-labelledby="shocks-title">
       <h3 id="shocks-title">Shared risks</h3>
       <p className="field-hint">A shared risk hits every deal at once: with the chance you give, every deal still in the stage on that date waits the delay longer (a procurement freeze at fiscal year end, a budget reset).</p>
-      {shocks.map((shock, i) => (
-        <div className="shock-row" key={i}>
-          <div className="field">
-            <label htmlFor={`${id}-shock-${i}-name`}>Risk name</label>
-            <input id={`${id}-shock-${i}-name`} defaultValue={shock.name ?? ''} onBlur={(e) => e.target.value !== (shock.name ?? '') && edit((m) => updateShock(m, id, i, { name: e.target.value }))} />
+      {shocks.map((shock, i) => {
+        const key = keys[i] ?? String(i);
+        const label = shock.name || `Risk ${i + 1}`;
+        return (
+          <div className="shock-row" key={key} role="group" aria-label={`Shared risk ${i + 1}`}>
+            <TextField label="Risk name" value={shock.name ?? ''} path={`${base}.shocks[${i}].name`} apply={(m, name) => updateShock(m, id, i, { name })} />
+            <NumberField label="Chance" suffix="%" scale={100} value={shock.probability} displayRange={{ above: -0.000001, atMost: 100 }} path={`${base}.shocks[${i}].probability`} apply={(m, v) => updateShock(m, id, i, { probability: v ?? 0 })} />
+            <div className="field">
+              <label htmlFor={`${key}-stage`}>Deals in stage</label>
+              <select id={`${key}-stage`} value={shock.stage} onChange={(e) => edit((m) => updateShock(m, id, i, { stage: e.target.value }))}>
+                {model.stages.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${key}-date`}>On</label>
+              <input id={`${key}-date`} type="date" value={shock.onDate} min={model.asOf} onChange={(e) => e.target.value && e.target.value >= model.asOf && edit((m) => updateShock(m, id, i, { onDate: e.target.value }))} />
+            </div>
+            <NumberField label="Delay" suffix=" days" value={shock.delayDays} path={`${base}.shocks[${i}].delayDays`} apply={(m, v) => updateShock(m, id, i, { delayDays: v ?? 0 })} />
+            <button type="button" className="small" aria-label={`Remove ${label}`} onClick={() => edit((m) => removeShock(m, id, i))}>
+              Remove risk
+            </button>
           </div>
-          <NumberField label="Chance" suffix="%" scale={100} value={shock.probability} displayRange={{ above: -0.000001, atMost: 100 }} path={`${base}.shocks[${i}].probability`} apply={(m, v) => updateShock(m, id, i, { probability: v ?? 0 })} />
-          <div className="field">
-            <label htmlFor={`${id}-shock-${i}-stage`}>Deals in stage</label>
-            <select id={`${id}-shock-${i}-stage`} value={shock.stage} onChange={(e) => edit((m) => updateShock(m, id, i, { stage: e.target.value }))}>
-              {model.stages.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-shock-${i}-date`}>On</label>
-            <input id={`${id}-shock-${i}-date`} type="date" value={shock.onDate} min={model.asOf} onChange={(e) => e.target.value && e.target.value >= model.asOf && edit((m) => updateShock(m, id, i, { onDate: e.target.value }))} />
-          </div>
-          <NumberField label="Delay" suffix=" days" value={shock.delayDays} path={`${base}.shocks[${i}].delayDays`} apply={(m, v) => updateShock(m, id, i, { delayDays: v ?? 0 })} />
-          <button type="button" className="small" onClick={() => edit((m) => removeShock(m, id, i))}>
-            Remove risk
-          </button>
-        </div>
-      ))}
+        );
+      })}
       {lastStage ? (
         <button
           type="button"

@@ -14,7 +14,29 @@ export interface Notice {
   action?: NoticeAction;
 }
 
-export type AppDialog = 'importCsv' | 'export';
+export type AppDialog = 'importCsv' | 'export' | 'workspaces' | 'newWorkspace';
+
+export const VIEWS = [
+  { id: 'forecast', label: 'Forecast' },
+  { id: 'pipeline', label: 'Pipeline' },
+  { id: 'model', label: 'Stage model' },
+  { id: 'settings', label: 'Calendar and targets' },
+  { id: 'scenarios', label: 'Scenarios' },
+  { id: 'target', label: 'Making the number' },
+  { id: 'calibrate', label: 'Calibrate' },
+] as const;
+export type View = (typeof VIEWS)[number]['id'];
+
+/** A request to show a field and put the cursor in it (from a click on a problem). */
+export interface FieldRequest {
+  view: View;
+  /** The field's accessible label, e.g. "Acme Corp amount". */
+  label: string;
+  /** For a deal's field: the deal, so its row is scrolled into view first. */
+  dealId?: string;
+  /** Distinguishes two requests for the same field. */
+  serial: number;
+}
 
 /** At most this many notices stand at once, so they never push the dashboard off screen. */
 export const MAX_NOTICES = 3;
@@ -26,7 +48,11 @@ export interface UiSlice {
   selectedQuarter: number;
   /** The modal dialog that is open, if any. */
   dialog: AppDialog | null;
+  view: View;
+  fieldRequest: FieldRequest | null;
   openDialog(dialog: AppDialog | null): void;
+  showView(view: View): void;
+  requestField(request: Omit<FieldRequest, 'serial'>): void;
   addNotice(tone: Notice['tone'], text: string, action?: NoticeAction): void;
   dismissNotice(id: number): void;
   selectQuarter(index: number): void;
@@ -54,7 +80,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   notices: [],
   selectedQuarter: 0,
   dialog: null,
+  view: 'forecast',
+  fieldRequest: null,
   openDialog: (dialog) => set({ dialog }),
+  showView: (view) => set({ view }),
+  requestField: (request) => set({ view: request.view, fieldRequest: { ...request, serial: nextNoticeId++ } }),
   addNotice: (tone, text, action) => set((s) => ({ notices: withNotice(s.notices, { id: nextNoticeId++, tone, text, ...(action ? { action } : {}) }) })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   selectQuarter: (selectedQuarter) => set({ selectedQuarter }),

@@ -4,17 +4,22 @@ import type { AppState } from './store.ts';
 
 export const UNDO_LIMIT = 50;
 
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+/** `failed`: the write failed and is retried; `conflict`: another window saved first, the user chooses. */
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed' | 'conflict';
 
 export interface WorkspaceSlice {
   workspaceId: string | null;
   document: ForecastModel | null;
+  /** The revision of the workspace file this document is based on (saves name it). */
+  revision: number;
   saveState: SaveState;
   saveError: string | null;
   past: ForecastModel[];
   future: ForecastModel[];
-  /** Shows a workspace just opened (no undo history, nothing to save). */
-  showWorkspace(id: string, document: ForecastModel): void;
+  /** Shows a workspace just opened (no undo history; `unsaved` when it carries edits not yet on disk). */
+  showWorkspace(id: string, document: ForecastModel, revision: number, unsaved?: boolean): void;
+  /** A save went through: the file is now at `revision`. */
+  saved(revision: number, document: ForecastModel): void;
   /** An undoable edit of the workspace. */
   edit(change: (document: ForecastModel) => ForecastModel): void;
   undo(): void;
@@ -25,11 +30,14 @@ export interface WorkspaceSlice {
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set) => ({
   workspaceId: null,
   document: null,
+  revision: 0,
   saveState: 'saved',
   saveError: null,
   past: [],
   future: [],
-  showWorkspace: (workspaceId, document) => set({ workspaceId, document, past: [], future: [], saveState: 'saved', saveError: null }),
+  showWorkspace: (workspaceId, document, revision, unsaved = false) => set({ workspaceId, document, revision, past: [], future: [], saveState: unsaved ? 'unsaved' : 'saved', saveError: null }),
+  // An edit made while saving leaves the state "unsaved" (its own save follows); only the revision moves on.
+  saved: (revision, document) => set((state) => (state.document === document ? { revision, saveState: 'saved', saveError: null } : { revision })),
   edit: (change) =>
     set((state) => {
       if (!state.document) return {};

@@ -8,7 +8,11 @@ export const IPC_CALLS = [
   'openWorkspace',
   'createWorkspace',
   'saveWorkspace',
+  'renameWorkspace',
+  'duplicateWorkspace',
   'deleteWorkspace',
+  'listTrash',
+  'restoreWorkspace',
   'importModelFile',
   'exportModelFile',
   'saveExport',
@@ -22,5 +26,8 @@ export const ipcChannel = (call: IpcCall): string => `forecastApp:${call}`;
 /** Main → renderer: a menu item or accelerator was used. */
 export const MENU_CHANNEL = 'forecastApp:menu';
 
-export const MENU_COMMANDS = ['new', 'open', 'saveAs', 'importCsv', 'export', 'undo', 'redo'] as const;
+/** Main → renderer: show this workspace (a recent file was opened from the File menu). */
+export const OPEN_WORKSPACE_CHANNEL = 'forecastApp:openWorkspace';
+
+export const MENU_COMMANDS = ['new', 'open', 'workspaces', 'saveAs', 'importCsv', 'export', 'undo', 'redo'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

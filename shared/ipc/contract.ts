@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ForecastModel } from '../model/schema.ts';
 import type { Result } from '../result.ts';
-import { WORKSPACE_ID_PATTERN, type OpenedWorkspace, type WorkspaceSummary } from '../workspace/document.ts';
+import { WORKSPACE_ID_PATTERN, type OpenedWorkspace, type SaveOutcome, type WorkspaceSummary } from '../workspace/document.ts';
+import { TRASH_ID_PATTERN, type TrashEntry } from '../workspace/trash.ts';
 import type { IpcCall, MenuCommand } from './channels.ts';
 
 /**
@@ -11,6 +12,9 @@ import type { IpcCall, MenuCommand } from './channels.ts';
  * `satisfies`, and the browser host implements the same interface.
  */
 const workspaceId = z.string().regex(WORKSPACE_ID_PATTERN, { message: 'is not a workspace id' });
+const trashId = z.string().regex(TRASH_ID_PATTERN, { message: 'is not an entry of the trash' });
+const workspaceName = z.string().trim().min(1).max(200);
+const revision = z.number().int().min(0);
 const MAX_EXPORT_BYTES = 200 * 1024 * 1024;
 
 export const exportPayloadSchema = z.strictObject({
@@ -49,12 +53,21 @@ export const ipcArguments = {
   getStartupState: z.tuple([]),
   listWorkspaces: z.tuple([]),
   openWorkspace: z.tuple([workspaceId]),
-  createWorkspace: z.tuple([z.strictObject({ name: z.string().trim().min(1).max(200), document: z.unknown() })]),
-  /** The document is validated as a forecast model in the handler (full problems list). */
-  saveWorkspace: z.tuple([workspaceId, z.unknown()]),
+  createWorkspace: z.tuple([z.strictObject({ name: workspaceName, document: z.unknown() })]),
+  /**
+   * The document as the user sees it, problems included (its shape is checked in the handler), and
+   * the revision it was based on: a save over a newer revision is refused, not written.
+   */
+  saveWorkspace: z.tuple([workspaceId, z.unknown(), revision]),
+  renameWorkspace: z.tuple([workspaceId, workspaceName]),
+  duplicateWorkspace: z.tuple([workspaceId]),
+  /** Moves the workspace to the trash. */
   deleteWorkspace: z.tuple([workspaceId]),
+  listTrash: z.tuple([]),
+  restoreWorkspace: z.tuple([trashId]),
   importModelFile: z.tuple([]),
-  exportModelFile: z.tuple([workspaceId]),
+  /** Writes the model on screen as a file to hand on; refused, with the reasons, while it has problems. */
+  exportModelFile: z.tuple([z.unknown()]),
   saveExport: z.tuple([exportPayloadSchema]),
   saveExportFolder: z.tuple([exportFolderSchema]),
 } satisfies Record<IpcCall, z.ZodTuple>;
@@ -75,8 +88,12 @@ export interface IpcResults {
   listWorkspaces: WorkspaceSummary[];
   openWorkspace: OpenedWorkspace;
   createWorkspace: WorkspaceSummary;
-  saveWorkspace: WorkspaceSummary;
-  deleteWorkspace: null;
+  saveWorkspace: SaveOutcome;
+  renameWorkspace: WorkspaceSummary;
+  duplicateWorkspace: WorkspaceSummary;
+  deleteWorkspace: TrashEntry;
+  listTrash: TrashEntry[];
+  restoreWorkspace: WorkspaceSummary;
   /** null when the user cancelled the dialog. */
   importModelFile: WorkspaceSummary | null;
   exportModelFile: SavedFile | null;
@@ -93,6 +110,8 @@ export type ForecastAppApi = {
 } & {
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+  /** Subscribes to requests to show a workspace (a recent file opened from the desktop menu). */
+  onOpenWorkspace: (listener: (id: string) => void) => () => void;
   /** Which host this is, for the few things that differ (native dialogs versus downloads). */
   readonly host: 'electron' | 'browser';
 };
@@ -101,4 +120,4 @@ export type IpcHandlers = {
   [K in IpcCall]: (...args: z.output<(typeof ipcArguments)[K]>) => Promise<Result<IpcResults[K]>>;
 };
 
-export type { ForecastModel };
+export type { ForecastModel, TrashEntry };

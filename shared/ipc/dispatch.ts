@@ -33,11 +33,12 @@ export function apiFromHandlers(
   handlers: IpcHandlers,
   host: ForecastAppApi['host'],
   onMenuCommand: ForecastAppApi['onMenuCommand'] = () => () => undefined,
+  onOpenWorkspace: ForecastAppApi['onOpenWorkspace'] = () => () => undefined,
 ): ForecastAppApi {
   const call =
     (name: IpcCall) =>
     (...args: unknown[]) =>
       dispatchIpc(handlers, name, args, true);
   const api = Object.fromEntries(IPC_CALLS.map((name) => [name, call(name)]));
-  return { ...api, host, onMenuCommand } as ForecastAppApi;
+  return { ...api, host, onMenuCommand, onOpenWorkspace } as ForecastAppApi;
 }

@@ -151,6 +151,8 @@ export const modelSchema = z.strictObject({
   version: z.literal(MODEL_VERSION, { message: `must be ${MODEL_VERSION}` }),
   /** The workspace's display name (optional; the app fills it in). */
   name: text.optional(),
+  /** How many times the app saved this workspace file; the app reads it to refuse a save based on an older revision. */
+  revision: z.number().int().min(0).optional(),
   asOf: isoDay,
   fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
   horizonQuarters: z.number().int().min(1).max(L.maxHorizonQuarters).default(4),

@@ -39,10 +39,19 @@ test('edit a stage, watch the forecast change, undo it, and find edits still the
   await expect(page.getByLabel('Proof of concept conversion', { exact: true })).toHaveValue('95');
 });
 
-test('refuses to delete a stage that still holds deals, and adds and removes an empty one', async ({ page }) => {
+test('deleting a stage that holds deals first moves them to a stage the user picks; an empty one is just removed', async ({ page }) => {
   await openApp(page);
   await page.getByRole('tab', { name: 'Stage model' }).click();
-  await expect(page.getByRole('button', { name: 'Delete Proof of concept' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Delete Proof of concept' }).click();
+  const confirm = page.getByRole('group', { name: 'Delete Proof of concept' });
+  await expect(confirm).toContainText('Proof of concept holds 9 open deals');
+  await confirm.getByLabel('Move its deals to').selectOption({ label: 'Security and compliance review' });
+  await confirm.getByRole('button', { name: 'Move and delete' }).click();
+  await expect(page.getByLabel('Proof of concept conversion', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /Security and compliance review/ }).getByRole('cell').nth(7)).toHaveText('15');
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Proof of concept conversion', { exact: true })).toHaveValue('60');
   await page.getByRole('button', { name: 'Add stage' }).click();
   await expect(page.getByLabel('Name of stage 6')).toHaveValue('New stage 6');
   await page.getByRole('button', { name: 'Delete New stage 6' }).click();

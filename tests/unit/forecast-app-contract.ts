@@ -56,18 +56,58 @@ export function describeForecastAppContract(hostName: string, makeHost: (user: F
       expect(await app.getStartupState()).toMatchObject({ ok: true, value: { lastWorkspaceId: summary.id } });
     });
 
-    it('saves edits and refuses invalid documents without touching the saved one', async () => {
+    it('saves the document as the user sees it, problems included, and opens it again with the same problems', async () => {
       const { id } = await created();
       const opened = await app.openWorkspace(id);
       if (!opened.ok) throw new Error('open');
+      expect(opened.value.problems).toEqual([]);
       const edited = { ...opened.value.document, horizonQuarters: 3 };
-      expect((await app.saveWorkspace(id, edited)).ok).toBe(true);
-      const broken = { ...edited, deals: [{ ...edited.deals[0], stage: 'pilott' }] };
-      const refused = await app.saveWorkspace(id, broken);
-      expect(refused.ok ? [] : refused.problems.map((p) => p.path)).toEqual(['deals[0].stage']);
+      const first = await app.saveWorkspace(id, edited, opened.value.revision);
+      expect(first).toMatchObject({ ok: true, value: { status: 'saved', revision: opened.value.revision + 1 } });
+      const withProblem = { ...edited, deals: [{ ...edited.deals[0], stage: 'pilott' }, ...edited.deals.slice(1)] };
+      const second = await app.saveWorkspace(id, withProblem, opened.value.revision + 1);
+      expect(second.ok && second.value.status).toBe('saved');
       const reopened = await app.openWorkspace(id);
-      expect(reopened.ok && reopened.value.document.horizonQuarters).toBe(3);
-      expect(reopened.ok && reopened.value.document.deals[0]?.stage).toBe(edited.deals[0]?.stage);
+      if (!reopened.ok) throw new Error(JSON.stringify(reopened.problems));
+      expect(reopened.value.document.deals[0]?.stage).toBe('pilott');
+      expect(reopened.value.document.deals).toHaveLength(40);
+      expect(reopened.value.problems.map((p) => p.path)).toEqual(['deals[0].stage']);
+      // A document without the model's shape is refused, and the saved one is untouched.
+      const shapeless = await app.saveWorkspace(id, { ...edited, deals: 'none' }, reopened.value.revision);
+      expect(shapeless.ok).toBe(false);
+      expect((await app.openWorkspace(id)).ok).toBe(true);
+    });
+
+    it('refuses a save based on an older revision (another window saved first) and writes nothing', async () => {
+      const { id } = await created();
+      const windowA = await app.openWorkspace(id);
+      const windowB = await app.openWorkspace(id);
+      if (!windowA.ok || !windowB.ok) throw new Error('open');
+      const fromB = await app.saveWorkspace(id, { ...windowB.value.document, horizonQuarters: 2 }, windowB.value.revision);
+      expect(fromB.ok && fromB.value.status).toBe('saved');
+      const fromA = await app.saveWorkspace(id, { ...windowA.value.document, horizonQuarters: 9 }, windowA.value.revision);
+      expect(fromA.ok && fromA.value).toMatchObject({ status: 'conflict', revision: windowA.value.revision + 1, message: expect.stringMatching(/changed in another window/) });
+      const reopened = await app.openWorkspace(id);
+      expect(reopened.ok && reopened.value.document.horizonQuarters).toBe(2);
+    });
+
+    it('renames and duplicates a workspace, and restores a deleted one from the trash', async () => {
+      const { id } = await created();
+      expect(await app.renameWorkspace(id, 'Board plan')).toMatchObject({ ok: true, value: { id, name: 'Board plan' } });
+      const copy = await app.duplicateWorkspace(id);
+      expect(copy.ok && copy.value.name).toBe('Copy of Board plan');
+      const deleted = await app.deleteWorkspace(id);
+      if (!deleted.ok) throw new Error('delete');
+      expect(deleted.value).toMatchObject({ id, name: 'Board plan' });
+      expect(Date.parse(deleted.value.removedAfter) - Date.parse(deleted.value.deletedAt)).toBe(30 * 24 * 3600 * 1000);
+      const listed = await app.listWorkspaces();
+      expect(listed.ok && listed.value.map((w) => w.name)).toEqual(['Copy of Board plan']);
+      expect(await app.listTrash()).toMatchObject({ ok: true, value: [{ trashId: deleted.value.trashId, name: 'Board plan' }] });
+      const restored = await app.restoreWorkspace(deleted.value.trashId);
+      expect(restored).toMatchObject({ ok: true, value: { id, name: 'Board plan', asOf: '2026-11-23' } });
+      expect(await app.listTrash()).toEqual({ ok: true, value: [] });
+      const reopened = await app.openWorkspace(id);
+      expect(reopened.ok && reopened.value.document.deals).toHaveLength(40);
     });
 
     it('rejects malformed arguments with a clear problem instead of throwing', async () => {
@@ -85,15 +125,16 @@ export function describeForecastAppContract(hostName: string, makeHost: (user: F
     it('deletes a workspace and forgets it as the last one', async () => {
       const { id } = await created();
       await app.openWorkspace(id);
-      expect(await app.deleteWorkspace(id)).toEqual({ ok: true, value: null });
+      expect(await app.deleteWorkspace(id)).toMatchObject({ ok: true, value: { id } });
       expect(await app.listWorkspaces()).toEqual({ ok: true, value: [] });
       expect(await app.getStartupState()).toMatchObject({ ok: true, value: { lastWorkspaceId: null } });
     });
 
     it('imports a model file the user picks, and reports every problem of a bad one', async () => {
-      user.nextOpenedFile = { name: 'cfo-copy.forecast.json', text: JSON.stringify({ ...SAMPLE_WORKSPACE, name: 'CFO copy' }) };
+      user.nextOpenedFile = { name: 'cfo-copy.forecast.json', text: `\uFEFF${JSON.stringify({ ...SAMPLE_WORKSPACE, name: 'CFO copy' })}` };
       const imported = await app.importModelFile();
-      expect(imported.ok && imported.value?.name).toBe('CFO copy');
+      // Added under the file's name, so the user finds it by the name they picked.
+      expect(imported.ok && imported.value?.name).toBe('cfo-copy');
       user.nextOpenedFile = { name: 'bad.json', text: JSON.stringify({ ...SAMPLE_WORKSPACE, horizonQuarters: 40, currency: 'dollars' }) };
       const refused = await app.importModelFile();
       expect(refused.ok ? [] : refused.problems.map((p) => p.path)).toEqual(['bad.json: horizonQuarters', 'bad.json: currency']);
@@ -105,12 +146,19 @@ export function describeForecastAppContract(hostName: string, makeHost: (user: F
       expect((await app.listWorkspaces()).ok && ((await app.listWorkspaces()) as { value: unknown[] }).value.length).toBe(1);
     });
 
-    it('exports a workspace and arbitrary export files through the user’s save choice', async () => {
+    it('saves a copy of the model on screen, refuses one with problems, and writes export files through the user’s save choice', async () => {
       const { id } = await created();
-      const exported = await app.exportModelFile(id);
-      expect(exported.ok && exported.value?.location).toMatch(/\.forecast\.json$/);
+      const opened = await app.openWorkspace(id);
+      if (!opened.ok) throw new Error('open');
+      const onScreen = { ...opened.value.document, deals: opened.value.document.deals.slice(0, 2) };
+      const exported = await app.exportModelFile(onScreen);
+      expect(exported.ok && exported.value?.location).toMatch(/Q1 plan\.forecast\.json$/);
       const [text] = [...user.saved.values()];
-      expect(JSON.parse(String(text))).toMatchObject({ version: 1, name: 'Q1 plan' });
+      expect(JSON.parse(String(text))).toMatchObject({ version: 1, name: 'Q1 plan', deals: [{}, {}] });
+      expect(JSON.parse(String(text)).revision).toBeUndefined();
+      const refused = await app.exportModelFile({ ...onScreen, asOf: '2026-01-01' });
+      expect(refused.ok ? [] : refused.problems.map((p) => p.path)).toEqual(['deals[0].stageEnteredOn', 'deals[1].stageEnteredOn']);
+      expect(user.saved.size).toBe(1);
       const csv = await app.saveExport({ suggestedName: 'forecast-quarters.csv', data: 'a,b\r\n' });
       expect(csv.ok).toBe(true);
       expect([...user.saved.values()]).toContain('a,b\r\n');

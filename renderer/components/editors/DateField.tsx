@@ -12,7 +12,7 @@ export function DateField({ label, value, path, apply, min, max }: { label: stri
   const change = (day: string) => {
     const model = useAppStore.getState().document;
     if (!day || !model || day === value) return;
-    const problem = problemAt(apply(model, day), path);
+    const problem = problemAt(model, apply(model, day), path);
     setMessage(problem);
     if (!problem) useAppStore.getState().edit((m) => apply(m, day));
   };

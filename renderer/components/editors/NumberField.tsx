@@ -43,14 +43,14 @@ export function NumberField({ label, hideLabel, value, scale = 1, path, apply, o
   const check = (typed: string): { next: number | undefined; message: string | null } => {
     const model = useAppStore.getState().document;
     if (!model) return { next: undefined, message: null };
-    if (typed.trim() === '') return optional ? { next: undefined, message: problemAt(apply(model, undefined), path) } : { next: undefined, message: 'is required' };
+    if (typed.trim() === '') return optional ? { next: undefined, message: problemAt(model, apply(model, undefined), path) } : { next: undefined, message: 'is required' };
     const parsed = parseTypedNumber(typed);
     if (parsed === null) return { next: undefined, message: 'must be a number' };
     if (displayRange && (parsed <= displayRange.above || parsed > displayRange.atMost)) {
       return { next: undefined, message: `must be more than ${displayRange.above}${suffix ?? ''} and at most ${displayRange.atMost}${suffix ?? ''}` };
     }
     const next = parsed / scale;
-    return { next, message: problemAt(apply(model, next), path) };
+    return { next, message: problemAt(model, apply(model, next), path) };
   };
   const message = draft === null ? null : check(draft).message;
 

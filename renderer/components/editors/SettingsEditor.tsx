@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { parseIsoDay } from '../../../shared/model/dates.ts';
 import { fiscalQuarters } from '../../../shared/model/fiscal.ts';
+import { quarterStartOf, retargetForFiscalYear } from '../../../shared/model/fiscal-targets.ts';
+import { friendlyDate, fullMoney } from '../../format.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { useAppShallow } from '../../state/store.ts';
 import { ChartCard } from '../ChartCard.tsx';
@@ -12,7 +14,7 @@ const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK
 
 /** Fiscal calendar, horizon, currency, as-of date, quarterly targets and expected new pipeline. */
 export function SettingsEditor({ model }: { model: ForecastModel }) {
-  const edit = useAppShallow((s) => s.edit);
+  const { edit, addNotice } = useAppShallow((s) => ({ edit: s.edit, addNotice: s.addNotice }));
   const monthId = useId();
   const currencyId = useId();
   const asOfDay = parseIsoDay(model.asOf);
@@ -25,13 +27,26 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
     return { ...m, targets };
   };
 
+  const changeFiscalYearStart = (startMonth: number) => {
+    const { model: next, moved, merged } = retargetForFiscalYear(model, startMonth);
+    edit(() => next);
+    if (moved.length === 0) return;
+    const lines = moved.map((t) => `${friendlyDate(t.from)} → ${t.label} (starts ${friendlyDate(t.to)})`).join('; ');
+    const together = merged.length > 0 ? ` Targets that fell in one quarter were added together (${merged.map(friendlyDate).join(', ')}).` : '';
+    addNotice('warning', `The fiscal year now starts in ${MONTHS[startMonth - 1]}, so each target moved to the quarter that now contains its old start: ${lines}.${together} Undo puts them back.`);
+  };
+  const misplaced = Object.entries(model.targets ?? {}).filter(([day]) => {
+    const quarter = quarterStartOf(day, model.fiscalYearStartMonth);
+    return quarter !== null && quarter.start !== day;
+  });
+
   return (
     <div className="settings-grid">
       <ChartCard title="Calendar and horizon">
         <div className="form-grid">
           <div className="field">
             <label htmlFor={monthId}>Fiscal year starts in</label>
-            <select id={monthId} value={model.fiscalYearStartMonth} onChange={(e) => edit((m) => ({ ...m, fiscalYearStartMonth: Number(e.target.value) }))}>
+            <select id={monthId} value={model.fiscalYearStartMonth} onChange={(e) => changeFiscalYearStart(Number(e.target.value))}>
               {MONTHS.map((name, i) => (
                 <option key={name} value={i + 1}>
                   {name}
@@ -67,6 +82,27 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
             />
           ))}
         </div>
+        {misplaced.length > 0 ? (
+          <div className="misplaced-targets">
+            <p className="field-hint">These targets are on days that start no fiscal quarter, so the forecast cannot use them:</p>
+            <ul>
+              {misplaced.map(([day, amount]) => {
+                const quarter = quarterStartOf(day, model.fiscalYearStartMonth);
+                return (
+                  <li key={day}>
+                    {fullMoney(amount, model.currency)} dated {friendlyDate(day)}{' '}
+                    <button type="button" className="small" aria-label={`Misplaced target ${day}`} onClick={() => edit((m) => moveTarget(m, day, quarter?.start ?? day))}>
+                      Move to {quarter?.label ?? 'its quarter'}
+                    </button>{' '}
+                    <button type="button" className="small" aria-label={`Remove the target dated ${day}`} onClick={() => edit((m) => moveTarget(m, day, null))}>
+                      Remove
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ) : null}
       </ChartCard>
       <ChartCard title="New pipeline" subtitle="Deals not created yet, arriving through the horizon and entering the first stage.">
         <div className="form-grid">
@@ -77,4 +113,13 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
       </ChartCard>
     </div>
   );
+}
+
+/** Moves a target to another day (adding it to a target already there), or removes it (to = null). */
+function moveTarget(model: ForecastModel, from: string, to: string | null): ForecastModel {
+  const targets = { ...(model.targets ?? {}) };
+  const amount = targets[from] ?? 0;
+  delete targets[from];
+  if (to !== null) targets[to] = (targets[to] ?? 0) + amount;
+  return { ...model, targets };
 }

@@ -5,13 +5,15 @@ import { ChartCard } from '../ChartCard.tsx';
 import { certaintyHint } from './certainty.ts';
 import { DurationChart } from './DurationChart.tsx';
 import { NumberField } from './NumberField.tsx';
-import { addStage, deleteStage, moveStage, updateStage } from './stage-edits.ts';
+import { addStage, deleteStage, deleteStageMovingDeals, moveStage, updateStage } from './stage-edits.ts';
 import { TextField } from './TextField.tsx';
 
 /** The ordered stages of the cycle: conversion, its certainty, durations and costs, all editable. */
 export function StageEditor({ model }: { model: ForecastModel }) {
   const edit = useAppShallow((s) => s.edit);
   const [selected, setSelected] = useState(0);
+  /** The stage being deleted while the user picks where its deals go. */
+  const [deleting, setDeleting] = useState<{ id: string; moveTo: string } | null>(null);
   const c = model.currency;
   const dealsIn = (id: string) => model.deals.filter((d) => d.stage === id).length;
   const shown = model.stages[Math.min(selected, model.stages.length - 1)];
@@ -83,9 +85,8 @@ export function StageEditor({ model }: { model: ForecastModel }) {
                   <button
                     type="button"
                     aria-label={`Delete ${stage.name}`}
-                    disabled={count > 0 || model.stages.length === 1}
-                    title={count > 0 ? `Reassign the ${count} open deals in this stage first` : undefined}
-                    onClick={() => edit((m) => deleteStage(m, i))}
+                    disabled={model.stages.length === 1}
+                    onClick={() => (count > 0 ? setDeleting({ id: stage.id, moveTo: model.stages[i === 0 ? 1 : i - 1]?.id ?? '' }) : edit((m) => deleteStage(m, i)))}
                   >
                     Delete
                   </button>
@@ -95,6 +96,7 @@ export function StageEditor({ model }: { model: ForecastModel }) {
           })}
         </tbody>
       </table>
+      {deleting ? <MoveDealsThenDelete model={model} deleting={deleting} onChange={setDeleting} /> : null}
       <div className="editor-footer">
         <button type="button" onClick={() => edit(addStage)} disabled={model.stages.length >= 12}>
           Add stage
@@ -103,5 +105,42 @@ export function StageEditor({ model }: { model: ForecastModel }) {
       </div>
       {shown ? <DurationChart stage={shown} /> : null}
     </ChartCard>
+  );
+}
+
+/** Deleting a stage that holds deals: the user picks the stage they move to, then confirms. */
+function MoveDealsThenDelete({ model, deleting, onChange }: { model: ForecastModel; deleting: { id: string; moveTo: string }; onChange: (next: { id: string; moveTo: string } | null) => void }) {
+  const edit = useAppShallow((s) => s.edit);
+  const index = model.stages.findIndex((s) => s.id === deleting.id);
+  const stage = model.stages[index];
+  if (!stage) return null;
+  const count = model.deals.filter((d) => d.stage === stage.id).length;
+  return (
+    <div className="notice notice-warning move-deals" role="group" aria-label={`Delete ${stage.name}`}>
+      <p>
+        {stage.name} holds {count} open {count === 1 ? 'deal' : 'deals'}. Move {count === 1 ? 'it' : 'them'} to{' '}
+        <select aria-label="Move its deals to" value={deleting.moveTo} onChange={(e) => onChange({ ...deleting, moveTo: e.target.value })}>
+          {model.stages.filter((s) => s.id !== stage.id).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>{' '}
+        and delete the stage? The deals keep the day they entered their stage.
+      </p>
+      <button
+        type="button"
+        className="primary small"
+        onClick={() => {
+          edit((m) => deleteStageMovingDeals(m, index, deleting.moveTo));
+          onChange(null);
+        }}
+      >
+        Move and delete
+      </button>
+      <button type="button" className="small" onClick={() => onChange(null)}>
+        Cancel
+      </button>
+    </div>
   );
 }

@@ -9,7 +9,7 @@ export function TextField({ label, value, path, apply, hideLabel }: { label: str
   const [draft, setDraft] = useState<string | null>(null);
   const check = (typed: string) => {
     const model = useAppStore.getState().document;
-    return model ? problemAt(apply(model, typed.trim()), path) : null;
+    return model ? problemAt(model, apply(model, typed.trim()), path) : null;
   };
   const message = draft === null ? null : check(draft);
   const commit = () => {
