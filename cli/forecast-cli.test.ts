@@ -27,9 +27,10 @@ describe('forecast CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'forecast-booked-'));
     const file = join(dir, 'booked.json');
     writeFileSync(file, JSON.stringify({ ...SAMPLE_WORKSPACE, closedWon: [{ id: 'W-1', name: 'Meridian Bank - Renewal', amount: 640_000, closedOn: '2026-11-12' }] }));
-    const run = cli([file, '--trials', '500', '--out', dir]);
+    const out = join(dir, 'out');
+    const run = cli([file, '--trials', '500', '--out', out]);
     expect(run.stdout).toContain('FY2027 Q4: booked $640K so far (closed won, included in every figure above)');
-    expect(readFileSync(join(dir, 'quarters.csv'), 'utf8').split('\r\n')[1]).toMatch(/^FY2027 Q4,.*,640000$/);
+    expect(readFileSync(join(out, 'quarters.csv'), 'utf8').split('\r\n')[1]).toMatch(/^FY2027 Q4,.*,640000,\d+(\.\d+)?$/);
     expect(JSON.parse(cli([file, '--json', '--trials', '500']).stdout).quarters[0].booked).toBe(640_000);
   });
 

@@ -31,9 +31,9 @@ export function forecastCsvFiles(
 ): ForecastCsvFiles {
   const c = model.currency;
   const quarters = writeCsv(
-    ['Quarter', 'Start', 'End', `Target (${c})`, `Mean bookings (${c})`, `P10 bookings (${c})`, `P50 bookings (${c})`, `P90 bookings (${c})`, 'Probability of reaching target', 'Expected wins', `Booked so far (${c})`],
+    ['Quarter', 'Start', 'End', `Target (${c})`, `Mean bookings (${c})`, `P10 bookings (${c})`, `P50 bookings (${c})`, `P90 bookings (${c})`, 'Probability of reaching target', 'Expected wins', `Booked so far (${c})`, `Expected stage spend in the quarter (${c})`],
     [
-      ...result.quarters.map((q) => [q.label, q.start, q.end, money(q.target), money(q.mean), money(q.p10), money(q.p50), money(q.p90), probability(q.pTarget), count(q.expectedWins), money(q.booked)]),
+      ...result.quarters.map((q) => [q.label, q.start, q.end, money(q.target), money(q.mean), money(q.p10), money(q.p50), money(q.p90), probability(q.pTarget), count(q.expectedWins), money(q.booked), money(q.spend)]),
       ['Beyond horizon', null, null, null, money(result.beyondHorizon.mean), null, null, null, null, count(result.beyondHorizon.expectedWins), null],
     ],
     options,
