@@ -18,7 +18,8 @@ export async function openBenchmarkWorkspace(page: Page, deals: number): Promise
   if (first) first.name = EDITED_DEAL;
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open…' }).click();
-  await (await chooser).setFiles({ name: 'benchmark.forecast.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  // An opened file becomes a workspace named after the file.
+  await (await chooser).setFiles({ name: `${model.name}.forecast.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
   await expect(page.getByRole('heading', { level: 1, name: model.name })).toBeVisible();
   await page.getByRole('tab', { name: 'Pipeline' }).click();
   await page.getByLabel('Filter deals').fill(EDITED_DEAL);
