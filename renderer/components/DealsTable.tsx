@@ -66,7 +66,7 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
     const needle = filter.trim().toLowerCase();
     const all: Row[] = model.deals.map((deal, index) => ({ deal, index, forecast: forecasts.get(deal.id) }));
     const shown = needle
-      ? all.filter(({ deal }) => [deal.name, deal.id, stageName.get(deal.stage)?.name ?? deal.stage, extraText(deal, 'owner'), extraText(deal, 'sponsorRole')].some((t) => t.toLowerCase().includes(needle)))
+      ? all.filter(({ deal }) => [deal.name, deal.id, extraText(deal, 'account'), stageName.get(deal.stage)?.name ?? deal.stage, extraText(deal, 'owner'), extraText(deal, 'sponsorRole')].some((t) => t.toLowerCase().includes(needle)))
       : all;
     const value = (r: Row): number | string => {
       switch (sort.key) {
