@@ -21,11 +21,11 @@ interface Column {
   min: number;
 }
 const COLUMNS: Column[] = [
-  { key: 'name', label: 'Deal', track: 'minmax(170px, 1.6fr)', min: 170 },
+  { key: 'name', label: 'Deal', track: 'minmax(160px, 1.6fr)', min: 160 },
   { key: 'amount', label: 'Amount', numeric: true, track: '110px', min: 110 },
-  { key: 'stage', label: 'Stage', track: '190px', min: 190 },
+  { key: 'stage', label: 'Stage', track: '176px', min: 176 },
   { key: 'days', label: 'Days in stage', numeric: true, track: '64px', min: 64 },
-  { key: 'since', label: 'In stage since', track: '136px', min: 136 },
+  { key: 'since', label: 'In stage since', track: '128px', min: 128 },
   { key: 'owner', label: 'Owner', track: 'minmax(110px, 1fr)', min: 110 },
   { key: 'sponsorRole', label: 'Executive sponsor', track: 'minmax(110px, 1fr)', min: 110 },
   { key: 'pWin', label: 'Chance to win', numeric: true, track: '84px', min: 84 },
@@ -66,7 +66,7 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
     const needle = filter.trim().toLowerCase();
     const all: Row[] = model.deals.map((deal, index) => ({ deal, index, forecast: forecasts.get(deal.id) }));
     const shown = needle
-      ? all.filter(({ deal }) => [deal.name, deal.id, stageName.get(deal.stage)?.name ?? deal.stage, extraText(deal, 'owner'), extraText(deal, 'sponsorRole')].some((t) => t.toLowerCase().includes(needle)))
+      ? all.filter(({ deal }) => [deal.name, deal.id, extraText(deal, 'account'), stageName.get(deal.stage)?.name ?? deal.stage, extraText(deal, 'owner'), extraText(deal, 'sponsorRole')].some((t) => t.toLowerCase().includes(needle)))
       : all;
     const value = (r: Row): number | string => {
       switch (sort.key) {

@@ -6,6 +6,7 @@ import type { CsvTable } from '../../shared/import/read-table.ts';
 import { BOOKED_STAGE, SKIP_STAGE } from '../../shared/import/stage-mapping.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import { validateModel } from '../../shared/model/validate.ts';
+import type { Problem } from '../../shared/result.ts';
 import { compactMoney, friendlyDate } from '../format.ts';
 import { useAppShallow } from '../state/store.ts';
 import { CsvFilePicker, readCsvFile } from './CsvFilePicker.tsx';
@@ -20,6 +21,17 @@ interface LoadedFile {
 }
 
 const UNMAPPED = '__unmapped__';
+
+/** Problems of `after` that `before` did not have (compared without list positions, which an import shifts). */
+function problemsIntroduced(before: ForecastModel, after: ForecastModel): Problem[] {
+  const problems = (model: ForecastModel) => {
+    const result = validateModel(model);
+    return result.ok ? [] : result.problems;
+  };
+  const key = (p: Problem) => `${p.path.replace(/\[\d+\]/g, '[]')}: ${p.message.replace(/\[\d+\]/g, '[]')}`;
+  const known = new Set(problems(before).map(key));
+  return problems(after).filter((p) => !known.has(key(p)));
+}
 const PREVIEW_ROWS = 8;
 
 /**
@@ -42,8 +54,9 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
   const preview = useMemo(() => (file && settings ? buildImport(file.table, settings, model) : null), [file, settings, model]);
   const crmStages = useMemo(() => (file && settings ? crmStagesOf(file.table, settings.columns) : []), [file, settings]);
   // The workspace the import would make, checked like a file: a confirmed import is always saveable.
-  const outcome = useMemo(() => (preview && settings ? validateModel(applyImport(model, preview, mode, settings.stageMapping)) : null), [preview, settings, model, mode]);
-  const importable = preview !== null && outcome !== null && outcome.ok && preview.deals.length + preview.booked.length > 0;
+  // Only problems the import itself brings count: a workspace that already has one stays importable.
+  const introduced = useMemo(() => (preview && settings ? problemsIntroduced(model, applyImport(model, preview, mode, settings.stageMapping)) : []), [preview, settings, model, mode]);
+  const importable = preview !== null && introduced.length === 0 && preview.deals.length + preview.booked.length > 0;
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
   const importLabel = preview ? `Import ${plural(preview.deals.length, 'deal', 'deals')}${preview.booked.length > 0 ? ` + ${preview.booked.length} booked` : ''}` : 'Import';
 
@@ -216,11 +229,11 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                 <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge by deal id (update matching deals, add new ones, keep the rest)
               </label>
             </fieldset>
-            {outcome && !outcome.ok ? (
+            {introduced.length > 0 ? (
               <div className="import-problems" role="alert">
                 <h3>This import would make the workspace invalid</h3>
                 <ul>
-                  {outcome.problems.slice(0, 5).map((p) => (
+                  {introduced.slice(0, 5).map((p) => (
                     <li key={`${p.path}-${p.message}`}>
                       {p.path}: {p.message}
                     </li>

@@ -28,6 +28,11 @@ export interface CsvTable {
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const HIDDEN_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * A cell spanning lines with this many separators (or a row's worth, if more) is a quote that opened
+ * in one row and closed in another; a note with line breaks rarely holds that many.
+ */
+const MIN_SWALLOWED_CELLS = 6;
 /** "Total", "Grand Totals (64 records)": a report's total line, not a deal. */
 const TOTALS_ROW = /^(grand )?totals?( \(\d+ records?\))?:?$/i;
 
@@ -141,7 +146,7 @@ function parseRecords(body: string, delimiter: string): RawRecord[] {
         // Count the line breaks before this row starts (quoted cells may hold line breaks of their own).
         const leading = /^\n*/.exec(rowText)?.[0].length ?? 0;
         line += leading;
-        const swallowed = width > 2 && result.data.some((cell) => cell.includes('\n') && cell.split(delimiter).length >= width);
+        const swallowed = result.data.some((cell) => cell.includes('\n') && cell.split(delimiter).length >= Math.max(width, MIN_SWALLOWED_CELLS));
         if (swallowed || result.errors.some((e) => e.type === 'Quotes')) {
           records.push({ line, cells: [], problem: 'a quoted value on this line is not closed properly, so the row cannot be read' });
           const lineEnd = chunk.indexOf('\n', start + leading);

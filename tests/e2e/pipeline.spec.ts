@@ -77,6 +77,12 @@ test('moving a deal to another stage restarts its clock, and the stage date can 
   await page.getByText('CRM columns', { exact: true }).click();
   await page.getByLabel('CRM probability').check();
   await expect(page.getByRole('columnheader', { name: 'CRM probability' })).toBeVisible();
+  await page.getByLabel('Filter deals').fill('');
+  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/screens/pipeline-stage-date-${size.width}x${size.height}.png` });
+  }
+  await page.getByLabel('Filter deals').fill('Acme Corp');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(row.locator('[data-col="days"]')).toHaveText('0');
 });

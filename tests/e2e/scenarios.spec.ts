@@ -86,3 +86,21 @@ test('the board pack carries the scenario comparison when the workspace has scen
   const csv = strFromU8(Object.entries(files).find(([n]) => n.endsWith('scenarios.csv'))?.[1] ?? new Uint8Array());
   expect(csv).toContain('\r\nScenario 1,FY2027 Q4,');
 });
+
+test('a scenario that moves a deal to another stage restarts its clock on the as-of date', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Scenarios' }).click();
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByLabel('Deal to change').selectOption({ label: 'Acme Corp ($250,000)' });
+  await page.getByRole('button', { name: 'Change this deal' }).click();
+  const since = page.getByLabel('Acme Corp in stage since, in this scenario');
+  await expect(since).toHaveValue('2026-10-02');
+  await page.getByLabel('Acme Corp stage in this scenario').selectOption({ label: 'Procurement and legal' });
+  await expect(since).toHaveValue('2026-11-23');
+  await expect(page.getByText('Acme Corp: in its stage since 2026-11-23')).toBeVisible();
+  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    await page.getByRole('table').filter({ hasText: 'In stage since' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screens/scenario-stage-move-${size.width}x${size.height}.png` });
+  }
+});
