@@ -78,7 +78,7 @@ test('exports the forecast tables as spreadsheet-safe CSV, in both formats', asy
   const quarterText = quarterBytes.toString('utf8').slice(1);
   const lines = quarterText.split('\r\n');
   expect(quarterText.replace(/\r\n/g, '')).not.toMatch(/\n/);
-  expect(lines[0]).toBe('Quarter,Start,End,Target (USD),Mean bookings (USD),P10 bookings (USD),P50 bookings (USD),P90 bookings (USD),Probability of reaching target,Expected wins,Booked so far (USD)');
+  expect(lines[0]).toBe('Quarter,Start,End,Target (USD),Mean bookings (USD),P10 bookings (USD),P50 bookings (USD),P90 bookings (USD),Probability of reaching target,Expected wins,Booked so far (USD),Expected stage spend in the quarter (USD)');
   expect(lines[1]).toMatch(/^FY2027 Q4,2026-11-01,2027-01-31,4000000,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?,0(\.\d+)?,\d+(\.\d+)?,0,\d+(\.\d+)?$/);
 
   const deals = await downloadFrom(page, () => dialog.getByRole('button', { name: 'Save Deals CSV' }).click());
