@@ -21,5 +21,6 @@ export { expect };
 /** Opens the app and waits for the finished forecast of the current workspace. */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByText(/20,000 simulated trials/)).toBeVisible();
+  // Generous: on a shared, loaded machine a full 20,000-trial run can take longer than the default wait.
+  await expect(page.getByText(/20,000 simulated trials/)).toBeVisible({ timeout: 60_000 });
 }
