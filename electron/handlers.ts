@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import type { IpcHandlers } from '../shared/ipc/contract.ts';
 import { validateModel } from '../shared/model/validate.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
-import { WORKSPACE_EXTENSION, workspaceText, type WorkspaceSummary } from '../shared/workspace/document.ts';
+import { copyFileName, workspaceText, type WorkspaceSummary } from '../shared/workspace/document.ts';
 import { writeFailure } from './disk-errors.ts';
 import type { Preferences } from './preferences.ts';
 import type { WorkspaceStore } from './workspace-store.ts';
@@ -69,7 +69,7 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
     exportModelFile: async (document) => {
       const valid = validateModel(document);
       if (!valid.ok) return fail(valid.problems);
-      const path = await dialogs.chooseSaveLocation(`${fileNameFor(valid.value.name)}${WORKSPACE_EXTENSION}`);
+      const path = await dialogs.chooseSaveLocation(copyFileName(valid.value.name));
       if (!path) return ok(null);
       try {
         await files.write(path, workspaceText(valid.value));
@@ -110,9 +110,6 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
     },
   };
 }
-
-/** A file name from a workspace name: letters, digits, spaces and dashes only. */
-const fileNameFor = (name: string | undefined) => (name ?? 'forecast').replace(/[^\p{L}\p{N} _-]+/gu, ' ').trim().slice(0, 80) || 'forecast';
 
 /** A workspace's name from the file it came from: "Q3 board.forecast.json" → "Q3 board". */
 export const nameFromFile = (path: string) => basename(path).replace(/\.forecast\.json$|\.json$/i, '') || 'Opened file';

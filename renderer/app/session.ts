@@ -7,6 +7,7 @@ import { useAppStore } from '../state/store.ts';
 import { Exports } from './exports.ts';
 import { AnalysisRunner } from '../forecast/analysis-runner.ts';
 import { describeProblem } from '../components/problem-text.ts';
+import { warmKnownProblems } from '../components/editors/model-field.ts';
 import { friendlyDate } from '../format.ts';
 import type { UnsentEdits } from '../host/unsent-edits.ts';
 import { startingDocument, type WorkspaceStart } from '../../shared/workspace/starting-points.ts';
@@ -45,6 +46,7 @@ export class Session {
       useAppStore.subscribe((state, previous) => {
         if (state.document !== previous.document && state.document) {
           this.runForecast();
+          warmKnownProblems(state.document);
           if (state.saveState === 'unsaved') this.scheduleSave();
         }
         if (state.trials !== previous.trials || state.seed !== previous.seed) this.runForecast();

@@ -37,8 +37,11 @@ const ITEM = /^(deals|stages|shocks|scenarios)\[(\d+)\](?:\.(.+))?$/;
 const TARGET = /^targets\["([^"]+)"\]$/;
 const DATE = /\d{4}-\d{2}-\d{2}/g;
 
-/** Dates in a message read as the user reads them elsewhere in the app ("Nov 23, 2026"). */
-const readable = (message: string) => message.replace(DATE, (day) => (Number.isNaN(Date.parse(day)) ? day : friendlyDate(day)));
+const LONG_NUMBER = /(?<![\d.,-])\d{5,}(?![\d-])/g;
+
+/** Dates and long numbers in a message read as elsewhere in the app ("Nov 23, 2026", "1,000,000,000,000"). */
+const readable = (message: string) =>
+  message.replace(DATE, (day) => (Number.isNaN(Date.parse(day)) ? day : friendlyDate(day))).replace(LONG_NUMBER, (n) => Number(n).toLocaleString('en-US'));
 
 /**
  * Turns a model problem (a path and a message, as the file validation reports it) into a sentence a

@@ -5,9 +5,9 @@ import { validateModel } from '../../shared/model/validate.ts';
 import { fail, ok, type Result } from '../../shared/result.ts';
 import {
   conflictMessage,
+  copyFileName,
   readValidWorkspaceText,
   readWorkspaceText,
-  WORKSPACE_EXTENSION,
   workspaceIdFor,
   workspaceText,
   type ReadWorkspace,
@@ -164,7 +164,7 @@ function browserHandlers(db: KeyValueDatabase, files: BrowserFiles, now: () => n
     exportModelFile: async (document) => {
       const valid = validateModel(document);
       if (!valid.ok) return valid;
-      const name = `${(valid.value.name ?? 'forecast').replace(/[^\p{L}\p{N} _-]+/gu, ' ').trim().slice(0, 80) || 'forecast'}${WORKSPACE_EXTENSION}`;
+      const name = copyFileName(valid.value.name);
       files.download(name, workspaceText(valid.value));
       return ok({ location: name });
     },

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ForecastModel, Scenario, Shock } from '../../shared/model/schema.ts';
 import { useStableKeys } from '../components/editors/stable-keys.ts';
 import { validateModel } from '../../shared/model/validate.ts';
@@ -34,9 +34,10 @@ export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scen
   const index = scenarioIndex(model, scenario.id);
   const base = `scenarios[${index}]`;
   const id = scenario.id;
-  const applied = applyScenario(model, scenario);
-  const checked = validateModel(applied.model);
-  const changes = describeScenario(model, scenario);
+  // Derived once per change of the model or the scenario, not on every render of the editor.
+  const applied = useMemo(() => applyScenario(model, scenario), [model, scenario]);
+  const checked = useMemo(() => validateModel(applied.model), [applied]);
+  const changes = useMemo(() => describeScenario(model, scenario), [model, scenario]);
   const quarters = fiscalQuarters(parseIsoDay(model.asOf) ?? 0, model.fiscalYearStartMonth, model.horizonQuarters);
 
   return (

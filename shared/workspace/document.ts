@@ -102,6 +102,12 @@ export function workspaceText(document: ForecastModel, revision?: number): strin
   return `${JSON.stringify(revision === undefined ? model : { ...model, revision }, null, 2)}\n`;
 }
 
+/** The file name a copy of a workspace is offered under: its name, without characters file systems refuse. */
+export function copyFileName(name: string | undefined): string {
+  const safe = (name ?? '').replace(/[^\p{L}\p{N} _-]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return `${safe || 'forecast'}${WORKSPACE_EXTENSION}`;
+}
+
 /** Workspace ids are file names too, so they are kept to a safe alphabet. */
 export const WORKSPACE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

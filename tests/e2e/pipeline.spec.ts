@@ -46,11 +46,13 @@ test('opens a 5,000-deal model and renders only the visible rows', async ({ page
     stage: stages[i % 5],
     stageEnteredOn: '2026-10-01',
   }));
-  const model = { ...SAMPLE_WORKSPACE, name: 'Big pipeline', deals };
+  const model = { ...SAMPLE_WORKSPACE, name: 'Named inside the file', deals };
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open…' }).click();
-  await (await chooser).setFiles({ name: 'big.forecast.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await (await chooser).setFiles({ name: 'Big pipeline.forecast.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  // Open… adds the file under its own name, and says so.
   await expect(page.getByRole('heading', { level: 1, name: 'Big pipeline' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The file was added to your workspaces as “Big pipeline”' })).toBeVisible();
   await page.getByRole('tab', { name: 'Pipeline' }).click();
   await expect(page.getByText('Showing 5,000 of 5,000 deals')).toBeVisible();
   const grid = page.getByRole('grid', { name: 'Deals' });

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const saved = (page: Page) => expect(page.getByText('All changes saved')).toBeVisible();
+
+/** Imports a Salesforce report with one deal over the app's amount limit, replacing the pipeline. */
+async function importOverLimit(page: Page) {
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import pipeline from CSV' });
+  await dialog.getByLabel('CSV file').setInputFiles(fixture('over-limit-amount.csv'));
+  await dialog.getByRole('button', { name: 'Import 2 deals' }).click();
+  await expect(page.getByText('Showing 2 of 2 deals')).toBeVisible();
+}
+
+const problems = (page: Page) => page.getByRole('alert', { name: 'Model problems' });
+
+test('changing the fiscal year start carries the targets to their quarters; a later edit survives a reload', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Calendar and targets' }).click();
+  await page.getByLabel('Fiscal year starts in').selectOption({ label: 'January' });
+  await expect(page.getByRole('status').filter({ hasText: 'each target moved to the quarter that now contains its old start' })).toContainText('Nov 1, 2026 → FY2026 Q4 (starts Oct 1, 2026)');
+  await expect(page.getByLabel('FY2026 Q4 target')).toHaveValue('4,000,000');
+  await expect(page.getByLabel('FY2027 Q1 target')).toHaveValue('3,500,000');
+  await expect(problems(page)).toHaveCount(0);
+  // New targets can be typed at once, and an edit elsewhere saves.
+  await page.getByLabel('FY2028 Q1 target').fill('2,000,000');
+  await page.getByLabel('FY2028 Q1 target').press('Enter');
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await page.getByLabel('Zenith Financial amount').fill('1,300,000');
+  await page.getByLabel('Zenith Financial amount').press('Enter');
+  await saved(page);
+  await page.screenshot({ path: 'test-results/screens/fiscal-year-moved.png', fullPage: true });
+
+  await page.reload();
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Calendar and targets' }).click();
+  await expect(page.getByLabel('Fiscal year starts in')).toHaveValue('1');
+  await expect(page.getByLabel('FY2026 Q4 target')).toHaveValue('4,000,000');
+  await expect(page.getByLabel('FY2028 Q1 target')).toHaveValue('2,000,000');
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await expect(page.getByLabel('Zenith Financial amount')).toHaveValue('1,300,000');
+});
+
+test('an import that leaves a problem is saved as it is; an edit and a reload keep both, and a click on the problem opens the field', async ({ page }) => {
+  await openApp(page);
+  await importOverLimit(page);
+  await expect(problems(page)).toContainText('Zenith Financial - Renewal: the amount must be at most 1,000,000,000,000');
+  await expect(problems(page)).not.toContainText('deals[');
+  // A problem elsewhere never blocks an edit here, and the workspace keeps saving.
+  await page.getByLabel('Meridian Bank - Enterprise amount').fill('800,000');
+  await page.getByLabel('Meridian Bank - Enterprise amount').press('Enter');
+  await saved(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screens/problems-1280.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  await page.reload();
+  await expect(problems(page)).toContainText('Zenith Financial - Renewal: the amount must be at most 1,000,000,000,000');
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await expect(page.getByText('Showing 2 of 2 deals')).toBeVisible();
+  await expect(page.getByLabel('Meridian Bank - Enterprise amount')).toHaveValue('800,000');
+  await page.getByRole('tab', { name: 'Forecast' }).click();
+  await page.screenshot({ path: 'test-results/screens/problems-after-reload.png', fullPage: true });
+
+  await problems(page).getByRole('button', { name: /Zenith Financial - Renewal: the amount/ }).click();
+  const amount = page.getByLabel('Zenith Financial - Renewal amount');
+  await expect(amount).toBeFocused();
+  await amount.fill('2,500,000');
+  await amount.press('Enter');
+  await expect(problems(page)).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Forecast' }).click();
+  await expect(page.getByText(/20,000 simulated trials/)).toBeVisible({ timeout: 60_000 });
+});
+
+test('“Save a copy…” of a state with problems says why and writes nothing; once fixed it writes what is on screen', async ({ page }) => {
+  await openApp(page);
+  await importOverLimit(page);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Save a copy…' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'A copy was not saved' });
+  await expect(refusal).toContainText('Zenith Financial - Renewal: the amount must be at most 1,000,000,000,000');
+  await expect(refusal).toContainText('your workspace itself is saved');
+  expect(downloads).toBe(0);
+
+  await page.getByLabel('Zenith Financial - Renewal amount').fill('2,500,000');
+  await page.getByLabel('Zenith Financial - Renewal amount').press('Enter');
+  await expect(problems(page)).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save a copy…' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Sample enterprise pipeline.forecast.json');
+  const copy = JSON.parse(readFileSync(await file.path(), 'utf8')) as { deals: { name: string; amount: number }[] };
+  expect(copy.deals.map((d) => [d.name, d.amount])).toEqual([
+    ['Zenith Financial - Renewal', 2_500_000],
+    ['Meridian Bank - Enterprise', 750_000],
+  ]);
+});
+
+test('workspaces: a new blank one, rename it, switch back to the sample, delete it and restore it from the trash', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  const create = page.getByRole('dialog', { name: 'New workspace' });
+  await create.getByLabel('Name').fill('Q1 board plan');
+  await expect(create.getByLabel(/A blank top-down cycle/)).toBeChecked();
+  await page.screenshot({ path: 'test-results/screens/new-workspace.png' });
+  await create.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Q1 board plan' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Stage model' }).click();
+  await expect(page.getByLabel('Proof of concept cost per day')).toHaveValue('0');
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await expect(page.getByText('Showing 0 of 0 deals')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Workspaces' }).click();
+  const list = page.getByRole('dialog', { name: 'Workspaces' });
+  await expect(list.getByRole('row')).toHaveCount(3);
+  await list.getByRole('button', { name: 'Rename Q1 board plan' }).click();
+  await list.getByLabel('New name for Q1 board plan').fill('FY27 board plan');
+  await list.getByLabel('New name for Q1 board plan').press('Enter');
+  await expect(list.getByRole('rowheader', { name: /FY27 board plan/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'FY27 board plan' })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screens/workspaces-1280.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: 'test-results/screens/workspaces-1440.png' });
+
+  await list.getByRole('button', { name: 'Open Sample: enterprise pipeline' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sample: enterprise pipeline' })).toBeVisible();
+  await page.getByRole('button', { name: 'Workspaces' }).click();
+  await list.getByRole('button', { name: 'Delete FY27 board plan' }).click();
+  const trash = list.getByRole('table', { name: 'Trash' });
+  await expect(trash).toContainText('FY27 board plan');
+  await expect(list.getByRole('button', { name: 'Open FY27 board plan' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/workspaces-trash.png' });
+  await list.getByRole('button', { name: 'Restore FY27 board plan' }).click();
+  await expect(list.getByText('The trash is empty.')).toBeVisible();
+  await list.getByRole('button', { name: 'Open FY27 board plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'FY27 board plan' })).toBeVisible();
+
+  // The last workspace opens at start.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'FY27 board plan' })).toBeVisible();
+});
+
+test('an edit made just before the page closes is there after a reload', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Calendar and targets' }).click();
+  await page.getByLabel('FY2028 Q4 target').fill('1,000,000');
+  await page.getByLabel('FY2028 Q4 target').press('Enter');
+  await page.reload(); // well within the autosave delay
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Calendar and targets' }).click();
+  await expect(page.getByLabel('FY2028 Q4 target')).toHaveValue('1,000,000');
+});
+
+test('two tabs on one workspace never overwrite each other: the later save is refused and the user keeps both', async ({ page, context }) => {
+  test.setTimeout(240_000); // two live forecasts at once on a shared machine
+  await openApp(page);
+  const other = await context.newPage();
+  await openApp(other);
+  await page.getByRole('tab', { name: 'Calendar and targets' }).click();
+  await page.getByLabel('New deals per month').fill('6');
+  await page.getByLabel('New deals per month').press('Enter');
+  await saved(page);
+
+  await other.getByRole('tab', { name: 'Calendar and targets' }).click();
+  await other.getByLabel('New deals per month').fill('9');
+  await other.getByLabel('New deals per month').press('Enter');
+  await expect(other.getByRole('alert').filter({ hasText: 'was changed in another window' })).toBeVisible();
+  await expect(other.getByText('Not saved: changed in another window')).toBeVisible();
+  await other.screenshot({ path: 'test-results/screens/save-conflict.png' });
+  await other.getByRole('button', { name: 'Save mine as a copy' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Sample: enterprise pipeline (my version)' })).toBeVisible();
+  await expect(other.getByText('All changes saved')).toBeVisible();
+
+  // The first tab's save stands; the second tab's version is its own workspace.
+  await page.reload();
+  await openApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sample: enterprise pipeline (my version)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Workspaces' }).click();
+  await page.getByRole('dialog', { name: 'Workspaces' }).getByRole('button', { name: 'Open Sample: enterprise pipeline', exact: true }).click();
+  await page.getByRole('tab', { name: 'Calendar and targets' }).click();
+  await expect(page.getByLabel('New deals per month')).toHaveValue('6');
+});
