@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBlockWorkers } from '../../tests/unit/fake-block-workers.ts';
+import { sensitivity } from '../analysis/sensitivity.ts';
+import type { BlockRunner } from '../analysis/simulate.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
 import { createAccumulator, type Accumulator } from './accumulator.ts';
 import { runInParallel } from './parallel-run.ts';
@@ -67,5 +69,23 @@ describe('runs spread over several workers', () => {
     // The same ports serve the next run, and the first run's late replies do not leak into it.
     const next = await runInParallel(ports, planOf(threeStageModel(), 500, 2).prepared, { runId: 2, now: () => 0, refineMs: null }).done;
     expect(next).toEqual(inOneThread(planOf(threeStageModel(), 500, 2)));
+  });
+});
+
+describe('analyses over a pool', () => {
+  it('give the same tornado with their runs spread over workers as in one thread', async () => {
+    const { ports } = fakeBlockWorkers(2, { shuffleSeed: 3 });
+    let runId = 0;
+    const runBlocks: BlockRunner = async (plan) => {
+      const merged = await runInParallel(ports, plan.prepared, { runId: ++runId, now: () => 0, refineMs: null }).done;
+      if (!merged) throw new Error('cancelled');
+      return merged;
+    };
+    const model = validModel(threeStageModel());
+    const settings = { quarter: 1, metric: 'p50', step: 0.1 } as const;
+    const inThread = await sensitivity(model, settings, { trials: 1_000, seed: 2 });
+    const pooled = await sensitivity(model, settings, { trials: 1_000, seed: 2, runBlocks });
+    expect(pooled).toEqual(inThread);
+    expect(runId).toBe(1 + 2 * 2 * model.stages.length);
   });
 });
