@@ -9,6 +9,13 @@ export function blockPoolSize(hardwareConcurrency: number | undefined): number {
   return Math.max(1, (hardwareConcurrency ?? 1) - 1);
 }
 
+/**
+ * Work kept queued at each simulation worker: small models' blocks take a millisecond or two, and on
+ * a busy machine waiting for the coordinator to answer each one took longer than simulating it. A
+ * superseded run wastes at most this much beyond the block in hand.
+ */
+export const QUEUED_WORK_MS = 20;
+
 /** Starts the pool's workers (from inside a worker: nested dedicated workers). */
 export function startBlockWorkers(count: number): BlockPort[] {
   return Array.from({ length: count }, () => {
