@@ -30,7 +30,7 @@ export interface ParallelRunOptions {
 export interface ParallelRun {
   /** The merged accumulator of every block; null when cancelled. */
   done: Promise<Accumulator | null>;
-  /** Stops handing out blocks at once; the workers drop the blocks of this run still queued. */
+  /** Stops handing out blocks at once and ignores whatever the workers still send for this run. */
   cancel(): void;
 }
 
