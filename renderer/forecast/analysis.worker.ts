@@ -6,7 +6,7 @@ import { dealContributions, pipelineNeeded } from '../../shared/analysis/target-
 import { runInParallel, type BlockPort } from '../../shared/engine/parallel-run.ts';
 import { compareHalfLives } from '../../shared/history/backtest.ts';
 import type { AnalysisJob, AnalysisOutput, FromAnalysisWorker, ToAnalysisWorker } from './analysis-messages.ts';
-import { blockPoolSize, startBlockWorkers } from './block-pool.ts';
+import { blockPoolSize, QUEUED_WORK_MS, startBlockWorkers } from './block-pool.ts';
 
 /**
  * Runs one analysis at a time, each of its forecast runs spread over this worker's pool of simulation
@@ -18,7 +18,7 @@ let nextRunId = 1;
 
 const runBlocks: BlockRunner = async (plan) => {
   ports ??= startBlockWorkers(blockPoolSize(navigator.hardwareConcurrency));
-  const merged = await runInParallel(ports, plan.prepared, { runId: nextRunId++, now: () => performance.now(), refineMs: null }).done;
+  const merged = await runInParallel(ports, plan.prepared, { runId: nextRunId++, now: () => performance.now(), refineMs: null, queuedWorkMs: QUEUED_WORK_MS }).done;
   if (!merged) throw new Error('the run was cancelled');
   return merged;
 };

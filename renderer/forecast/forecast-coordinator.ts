@@ -2,6 +2,7 @@ import { chartData } from '../../shared/engine/chart-data.ts';
 import { BLOCK_TRIALS } from '../../shared/engine/constants.ts';
 import { runInParallel, type BlockPort, type ParallelRun } from '../../shared/engine/parallel-run.ts';
 import { prepareForecast } from '../../shared/engine/run.ts';
+import { QUEUED_WORK_MS } from './block-pool.ts';
 import { summarize } from '../../shared/engine/summarize.ts';
 import type { FromForecastWorker, ToForecastWorker } from './worker-messages.ts';
 
@@ -40,6 +41,7 @@ export class ForecastCoordinator {
       runId,
       now: this.now,
       refineMs: REFINE_MS,
+      queuedWorkMs: QUEUED_WORK_MS,
       onPartial: (acc, blocks) => {
         const result = summarize(plan.value, acc, Math.round(this.now() - started));
         const trialsDone = Math.min(trials, blocks * BLOCK_TRIALS);

@@ -7,8 +7,8 @@ import { simulateBlock } from './simulate-block.ts';
  * app's Web Workers and the CLI's worker threads. A worker simulates the blocks it is handed, one
  * message each, into its own accumulator and hands that accumulator over (transferred, not copied)
  * as a delta: with the first block of a run, then at most every `deltaEveryMs` (for progressive
- * results), and when asked to flush. Messages carry the run id, so a worker drops the blocks of a
- * superseded run without simulating them.
+ * results), and when asked to flush. Messages carry the run id, so a worker ignores a flush or a
+ * block of a run other than the last one it was given.
  */
 export type ToBlockWorker =
   | { type: 'prepare'; runId: number; prepared: PreparedModel; deltaEveryMs: number | null }

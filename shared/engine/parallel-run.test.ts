@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBlockWorkers } from '../../tests/unit/fake-block-workers.ts';
+import { sensitivity } from '../analysis/sensitivity.ts';
+import type { BlockRunner } from '../analysis/simulate.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
 import { createAccumulator, type Accumulator } from './accumulator.ts';
 import { runInParallel } from './parallel-run.ts';
@@ -20,15 +22,16 @@ function inOneThread(plan: ForecastPlan): Accumulator {
 
 describe('runs spread over several workers', () => {
   it.each([
-    [1, 1],
-    [2, 1],
-    [2, 2],
-    [3, 1],
-    [5, 3],
-  ])('merge to exactly the one-thread accumulator and result with %i worker(s), %i block(s) queued at each', async (count, blocksInFlight) => {
+    [1, 0],
+    [2, 0],
+    [2, 50],
+    [3, 0],
+    [5, 1000],
+  ])('merge to exactly the one-thread accumulator and result with %i worker(s), %i ms of work queued at each', async (count, queuedWorkMs) => {
     const plan = planOf(threeStageModel(), 2_600, 7, ['A', 'C']);
-    const { ports } = fakeBlockWorkers(count, { shuffleSeed: count });
-    const merged = await runInParallel(ports, plan.prepared, { runId: 1, now: () => performance.now(), refineMs: null, blocksInFlight }).done;
+    const { ports, received } = fakeBlockWorkers(count, { shuffleSeed: count });
+    const merged = await runInParallel(ports, plan.prepared, { runId: 1, now: () => performance.now(), refineMs: null, queuedWorkMs }).done;
+    expect(received.flat().filter((m) => m.type === 'block')).toHaveLength(plan.prepared.blockCount);
     expect(merged).not.toBeNull();
     const reference = inOneThread(plan);
     expect(merged).toEqual(reference);
@@ -67,5 +70,23 @@ describe('runs spread over several workers', () => {
     // The same ports serve the next run, and the first run's late replies do not leak into it.
     const next = await runInParallel(ports, planOf(threeStageModel(), 500, 2).prepared, { runId: 2, now: () => 0, refineMs: null }).done;
     expect(next).toEqual(inOneThread(planOf(threeStageModel(), 500, 2)));
+  });
+});
+
+describe('analyses over a pool', () => {
+  it('give the same tornado with their runs spread over workers as in one thread', async () => {
+    const { ports } = fakeBlockWorkers(2, { shuffleSeed: 3 });
+    let runId = 0;
+    const runBlocks: BlockRunner = async (plan) => {
+      const merged = await runInParallel(ports, plan.prepared, { runId: ++runId, now: () => 0, refineMs: null }).done;
+      if (!merged) throw new Error('cancelled');
+      return merged;
+    };
+    const model = validModel(threeStageModel());
+    const settings = { quarter: 1, metric: 'p50', step: 0.1 } as const;
+    const inThread = await sensitivity(model, settings, { trials: 1_000, seed: 2 });
+    const pooled = await sensitivity(model, settings, { trials: 1_000, seed: 2, runBlocks });
+    expect(pooled).toEqual(inThread);
+    expect(runId).toBe(1 + 2 * 2 * model.stages.length);
   });
 });

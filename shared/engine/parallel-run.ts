@@ -17,10 +17,11 @@ export interface ParallelRunOptions {
   /** Partial results: the first as soon as a block is in, then at most every this many ms. null: none. */
   refineMs: number | null;
   /**
-   * Blocks queued at each worker (default 1). Two keep a worker busy while its next block is on the
-   * way (batch runs); one lets a superseded run stop after the block in hand (the live forecast).
+   * About this many ms of work is kept queued at each worker, judged by how long its last block took
+   * (default 0: one block at a time). Short blocks then never wait for a busy coordinator to answer,
+   * while a superseded run still wastes no more than this after the block in hand.
    */
-  blocksInFlight?: number;
+  queuedWorkMs?: number;
   onPartial?: (acc: Accumulator, blocksMerged: number) => void;
   /** Blocks simulated so far (for a progress bar), whether or not their data has come in yet. */
   onBlockDone?: (blocksDone: number, blockCount: number) => void;
@@ -29,7 +30,7 @@ export interface ParallelRunOptions {
 export interface ParallelRun {
   /** The merged accumulator of every block; null when cancelled. */
   done: Promise<Accumulator | null>;
-  /** Stops handing out blocks at once; the workers drop the blocks of this run still queued. */
+  /** Stops handing out blocks at once and ignores whatever the workers still send for this run. */
   cancel(): void;
 }
 
@@ -41,7 +42,8 @@ export interface ParallelRun {
  */
 export function runInParallel(ports: readonly BlockPort[], prepared: PreparedModel, options: ParallelRunOptions): ParallelRun {
   const { runId, now, refineMs } = options;
-  const inFlight = Math.max(1, options.blocksInFlight ?? 1);
+  const queuedWorkMs = options.queuedWorkMs ?? 0;
+  const MAX_QUEUED_BLOCKS = 8;
   const blockCount = prepared.blockCount;
   const used = ports.slice(0, Math.max(1, Math.min(ports.length, blockCount)));
   const merged = createAccumulator(prepared);
@@ -53,6 +55,9 @@ export function runInParallel(ports: readonly BlockPort[], prepared: PreparedMod
   /** Per worker: blocks simulated whose data has not come in yet, and blocks handed out not yet simulated. */
   const unreported = used.map(() => 0);
   const queued = used.map(() => 0);
+  /** Per worker: when its last block finished (or the run started), and how long that block took. */
+  const lastDoneAt = used.map(() => now());
+  const blockMs = used.map(() => Infinity);
   const handOut = (port: BlockPort, w: number) => {
     queued[w] = (queued[w] as number) + 1;
     port.post({ type: 'block', runId, block: nextBlock++ });
@@ -94,10 +99,14 @@ export function runInParallel(ports: readonly BlockPort[], prepared: PreparedMod
         if (message.type === 'blockDone') {
           blocksDone++;
           queued[w] = (queued[w] as number) - 1;
+          const at = now();
+          blockMs[w] = at - (lastDoneAt[w] as number);
+          lastDoneAt[w] = at;
           unreported[w] = message.delta ? 0 : (unreported[w] as number) + 1;
           options.onBlockDone?.(blocksDone, blockCount);
           // Near the end, one block at a time, so no worker is left with two while another idles.
-          const depth = blockCount - nextBlock > used.length * inFlight ? inFlight : 1;
+          const wanted = Math.min(MAX_QUEUED_BLOCKS, Math.max(1, Math.ceil(queuedWorkMs / Math.max(blockMs[w] as number, 0.01))));
+          const depth = blockCount - nextBlock > used.length * wanted ? wanted : 1;
           while (nextBlock < blockCount && (queued[w] as number) < depth) handOut(port, w);
           if (nextBlock >= blockCount && queued[w] === 0 && (unreported[w] as number) > 0) port.post({ type: 'flush', runId });
         } else unreported[w] = 0;
@@ -116,11 +125,9 @@ export function runInParallel(ports: readonly BlockPort[], prepared: PreparedMod
   // The model goes to each worker by structured clone: typed arrays of the deals and stages, small next to a run.
   const deltaEveryMs = refineMs === null ? null : refineMs / 2;
   for (const port of used) port.post({ type: 'prepare', runId, prepared, deltaEveryMs });
-  for (let depth = 0; depth < inFlight; depth++) {
-    used.forEach((port, w) => {
-      if (nextBlock < blockCount) handOut(port, w);
-    });
-  }
+  used.forEach((port, w) => {
+    if (nextBlock < blockCount) handOut(port, w);
+  });
 
   return {
     done,

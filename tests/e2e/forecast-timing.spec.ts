@@ -8,4 +8,15 @@ test('records how long an edit takes to reach the first and the full forecast on
   expect(timing.first).toBeGreaterThan(0);
   expect(timing.full).toBeGreaterThanOrEqual(timing.first);
   await expect(page.getByLabel('Timing Test Corp amount')).toHaveValue('777,000');
+
+  // The dashboard with the finished 300-deal forecast, at both window sizes.
+  await page.getByRole('tab', { name: 'Forecast' }).click();
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(page.getByText(/20,000 simulated trials/)).toBeVisible();
+    await page.screenshot({ path: `test-results/screens/forecast-300-deals-${width}x${height}.png` });
+  }
 });
