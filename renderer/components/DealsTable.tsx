@@ -18,7 +18,7 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'owner', label: 'Owner' },
   { key: 'sponsorRole', label: 'Executive sponsor' },
   { key: 'pWin', label: 'Chance to win', numeric: true },
-  { key: 'close', label: 'Expected close' },
+  { key: 'close', label: 'Close if won (median)' },
 ];
 const ROW_HEIGHT = 44;
 
@@ -178,6 +178,7 @@ function DealRow({ row, rowIndex, top, model, selected, onSelect }: { row: Row; 
       </span>
       <span {...cell('days')} className="num" title={`In this stage since ${deal.stageEnteredOn}`}>
         {daysInStage(model, deal)}
+        <StaleFlag model={model} deal={deal} />
       </span>
       <span {...cell('owner')}>
         <TextField hideLabel label={`${label} owner`} value={extraText(deal, 'owner')} path={`${at}.owner`} apply={(m, owner) => updateDeal(m, index, { owner })} />
@@ -191,4 +192,15 @@ function DealRow({ row, rowIndex, top, model, selected, onSelect }: { row: Row; 
       <span {...cell('close')}>{forecast?.closeDate ? friendlyDate(forecast.closeDate.p50) : '–'}</span>
     </div>
   );
+}
+
+/** From this many times a stage's typical (median) time, a deal is flagged: in top-down sales it is mostly dead. */
+const STALE_MULTIPLE = 3;
+
+/** "3× the usual time in stage", for a deal that has waited that long; its chance to win shows the effect when the stage has a time before a deal is lost. */
+function StaleFlag({ model, deal }: { model: ForecastModel; deal: Deal }) {
+  const median = model.stages.find((s) => s.id === deal.stage)?.duration.median;
+  const multiple = median ? Math.floor(daysInStage(model, deal) / median) : 0;
+  if (multiple < STALE_MULTIPLE) return null;
+  return <span className="stale-flag">{multiple}× the usual time in stage</span>;
 }

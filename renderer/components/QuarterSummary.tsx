@@ -15,11 +15,11 @@ export function QuarterSummary({ result, currency }: { result: ForecastResult; c
           className={`quarter-card${i === selected ? ' selected' : ''}`}
           onClick={() => select(i)}
           aria-pressed={i === selected}
-          aria-label={`${q.label}: most likely ${compactMoney(q.p50, currency)}`}
+          aria-label={`${q.label}: median ${compactMoney(q.p50, currency)}`}
         >
           <span className="quarter-label">{q.label}</span>
           <span className="quarter-p50">{compactMoney(q.p50, currency)}</span>
-          <span className="quarter-line">most likely (half the outcomes are above)</span>
+          <span className="quarter-line">median (half the outcomes above, half below)</span>
           <span className="quarter-line">
             90% chance of at least <strong>{compactMoney(q.p10, currency)}</strong>
           </span>

@@ -6,7 +6,7 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, i
 
 test('imports closed-deal history, reviews the fit, accepts it and sees the forecast change', async ({ page }) => {
   await openApp(page);
-  const firstQuarter = page.getByRole('listitem', { name: /^FY2027 Q4: most likely/ });
+  const firstQuarter = page.getByRole('listitem', { name: /^FY2027 Q4: median/ });
   const before = await firstQuarter.getAttribute('aria-label');
 
   await page.getByRole('tab', { name: 'Calibrate' }).click();

@@ -22,7 +22,7 @@ test('a model where deals are almost never won shows zero bookings and a 0% chan
   await procurement.press('Enter');
   await page.getByRole('tab', { name: 'Forecast' }).click();
   await expect(page.getByText(/20,000 simulated trials/)).toBeVisible();
-  await expect(page.getByRole('listitem', { name: 'FY2027 Q4: most likely $0' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: 'FY2027 Q4: median $0' })).toBeVisible();
   await expect(page.getByText('0% chance of reaching the $4M target', { exact: true })).toBeVisible();
 });
 

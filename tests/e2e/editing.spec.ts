@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures.ts';
 
-const firstQuarterP50 = (page: Page) => page.getByRole('listitem', { name: /FY2027 Q4: most likely/ }).getAttribute('aria-label');
+const firstQuarterP50 = (page: Page) => page.getByRole('listitem', { name: /FY2027 Q4: median/ }).getAttribute('aria-label');
 
 test('edit a stage, watch the forecast change, undo it, and find edits still there after a reload', async ({ page }) => {
   await openApp(page);
