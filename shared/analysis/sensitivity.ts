@@ -50,13 +50,7 @@ function variations(model: ForecastModel): Variation[] {
     });
     list.push({
       label: `${stage.name}: time in stage`,
-      // Time in stage: the movers' and, where set, the losers' time, scaled alike.
-      apply: (m, f) =>
-        withStage(m, stage.id, (s) => ({
-          ...s,
-          duration: { median: s.duration.median * f, p90: s.duration.p90 * f },
-          ...(s.lossDuration ? { lossDuration: { median: s.lossDuration.median * f, p90: s.lossDuration.p90 * f } } : {}),
-        })),
+      apply: (m, f) => withStage(m, stage.id, (s) => ({ ...s, duration: { median: s.duration.median * f, p90: s.duration.p90 * f } })),
     });
   }
   if (model.newPipeline && model.newPipeline.dealsPerMonth > 0) {

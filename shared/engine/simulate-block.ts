@@ -53,12 +53,11 @@ export function simulateBlock(p: PreparedModel, block: number, acc: Accumulator)
     durations: new Float64Array(S),
     costs: acc.blockCosts.subarray(costOffset, costOffset + S),
     lostCosts: acc.blockCosts.subarray(costOffset + S, costOffset + 2 * S),
-    dailySpend: new Float64Array(2 * (p.horizonDays + 1)),
+    spend: acc.blockCosts.subarray(costOffset + 2 * S, costOffset + blockCostWidth(p)),
     reached: acc.stageReached,
   };
   simulateExistingDeals(p, acc, totals, trialKeys, firstTrial);
   if (p.newPipeline) simulateNewPipeline(p, p.newPipeline, acc, totals, trialKeys, firstTrial);
-  addDailySpendToQuarters(p, totals.dailySpend, acc.blockCosts.subarray(costOffset + 2 * S, costOffset + blockCostWidth(p)));
   acc.blockDone[block] = 1;
 }
 
@@ -160,13 +159,8 @@ interface BlockTotals {
   durations: Float64Array;
   costs: Float64Array;
   lostCosts: Float64Array;
-  /**
-   * Spend inside the horizon by day, as changes: [2d] the change of the daily rate from day d on,
-   * [2d + 1] what day d gets besides that rate (entry costs, and the parts of days a stay starts or
-   * ends in). One pass after the block turns it into spend per quarter; what lies beyond the horizon
-   * is the total cost minus that (summarize.ts).
-   */
-  dailySpend: Float64Array;
+  /** Cost by the quarter it is spent in (+ beyond the horizon). */
+  spend: Float64Array;
   reached: Float64Array;
 }
 
@@ -200,79 +194,57 @@ function walkStages(
   const ratesOffset = trial * S;
   const reached = totals.reached;
   const shocked = p.shockCount > 0;
-  // Spend by day: the stays are back to back, so the daily rate changes once per stage boundary.
-  const daily = totals.dailySpend;
+  const first = shocked ? remaining + shockDelay(p, totals.shocksActive, trial, k, origin + firstStart, origin + remaining) : remaining;
+  const firstCost = (costPerDay[k] as number) * first + firstEntryCost;
+  costs[k] = (costs[k] as number) + firstCost;
+  addSpend(p, totals.spend, origin, origin + first, costPerDay[k] as number, firstEntryCost);
   reached[k] = (reached[k] as number) + 1;
-  let total = 0;
+  let total = first;
   let j = k;
-  let rate = firstRate;
-  let previousPerDay = 0;
-  let won = false;
-  // One pass per stage: decide whether it moves on, then its time there (the given one in stage k).
-  // Each helper is called from one place only, which keeps this loop small enough to compile well.
-  for (;;) {
-    const moves = uniformAt(base, 2 * j + 1) < rate;
-    const drawn = j === k ? remaining : drawTime(p, totals, trial, moves ? j : (p.stageLossRow[j] as number), uniformAt(base, 2 * j));
-    const d = shocked ? drawn + shockDelay(p, totals.shocksActive, trial, j, origin + (j === k ? firstStart : total), origin + total + drawn) : drawn;
-    const perDay = costPerDay[j] as number;
-    const entry = j === k ? firstEntryCost : (entryCost[j] as number);
-    durations[j] = d;
-    costs[j] = (costs[j] as number) + perDay * d + entry;
-    spendStep(daily, p.horizonDays, origin + total, perDay - previousPerDay, entry);
-    previousPerDay = perDay;
-    total += d;
-    if (!moves) break;
+  let moves = uniformAt(base, 2 * k + 1) < firstRate;
+  while (moves) {
     j++;
     reached[j] = (reached[j] as number) + 1;
-    if (j === S) {
-      won = true;
-      break;
-    }
-    rate = rates[ratesOffset + j] as number;
+    if (j === S) return total;
+    moves = uniformAt(base, 2 * j + 1) < (rates[ratesOffset + j] as number);
+    const drawn = drawTime(p, totals, trial, moves ? j : (p.stageLossRow[j] as number), uniformAt(base, 2 * j));
+    const d = shocked ? drawn + shockDelay(p, totals.shocksActive, trial, j, origin + total, origin + total + drawn) : drawn;
+    durations[j] = d;
+    costs[j] = (costs[j] as number) + (costPerDay[j] as number) * d + (entryCost[j] as number);
+    addSpend(p, totals.spend, origin + total, origin + total + d, costPerDay[j] as number, entryCost[j] as number);
+    total += d;
   }
-  spendStep(daily, p.horizonDays, origin + total, -previousPerDay, 0);
-  if (won) return total;
-  addLostCosts(p, totals.lostCosts, durations, k, j, firstEntryCost);
+  // Lost on leaving stage j: everything it cost counts as spent on a lost deal.
+  const lostCosts = totals.lostCosts;
+  lostCosts[k] = (lostCosts[k] as number) + firstCost;
+  for (let m = k + 1; m <= j; m++) {
+    lostCosts[m] = (lostCosts[m] as number) + (costPerDay[m] as number) * (durations[m] as number) + (entryCost[m] as number);
+  }
   return -1;
 }
 
-/** Lost on leaving stage j: everything the deal cost from stage k on counts as spent on a lost deal. */
-function addLostCosts(p: PreparedModel, lostCosts: Float64Array, durations: Float64Array, k: number, j: number, firstEntryCost: number): void {
-  for (let m = k; m <= j; m++) {
-    lostCosts[m] = (lostCosts[m] as number) + (p.stageCostPerDay[m] as number) * (durations[m] as number) + (m === k ? firstEntryCost : (p.stageEntryCost[m] as number));
-  }
-}
-
 /**
- * From day `at` (an offset from asOf) on, the daily spend rate changes by `rateChange`, and day `at`
- * gets `lump` once (an entry cost). Two writes per stage boundary; nothing past the horizon.
+ * Adds a stay from day `from` to day `to` (offsets from asOf, from ≥ 0) to the quarters it falls in:
+ * the entry cost on its first day, the cost per day over the days in each quarter.
  */
-function spendStep(daily: Float64Array, horizonDays: number, at: number, rateChange: number, lump: number): void {
-  // Past the horizon everything lands in a spare last day that no quarter reads (no branch to mispredict).
-  const day = Math.min(at, horizonDays) | 0;
-  daily[2 * day] = (daily[2 * day] as number) + rateChange;
-  daily[2 * day + 1] = (daily[2 * day + 1] as number) + lump - rateChange * (at - day);
-}
-
-/** Spend per quarter from the block's daily changes (see BlockTotals.dailySpend). */
-function addDailySpendToQuarters(p: PreparedModel, daily: Float64Array, spend: Float64Array): void {
-  let rate = 0;
-  for (let day = 0; day < p.horizonDays; day++) {
-    rate += daily[2 * day] as number;
-    const q = p.quarterOfDay[day] as number;
-    spend[q] = (spend[q] as number) + rate + (daily[2 * day + 1] as number);
+function addSpend(p: PreparedModel, spend: Float64Array, from: number, to: number, perDay: number, entry: number): void {
+  const H = p.quarterCount;
+  let q = from < p.horizonDays ? (p.quarterOfDay[from | 0] as number) : H;
+  spend[q] = (spend[q] as number) + entry;
+  let start = from;
+  while (q < H) {
+    const end = p.quarterEndDay[q] as number;
+    if (to <= end) break;
+    spend[q] = (spend[q] as number) + perDay * (end - start);
+    start = end;
+    q++;
   }
+  spend[q] = (spend[q] as number) + perDay * (to - start);
 }
 
 /** An unconditioned time in a stage from duration row `row` (movers or losers), at lower-tail probability u. */
 function drawTime(p: PreparedModel, totals: BlockTotals, trial: number, row: number, u: number): number {
-  return p.rowSampleSize[row] === 0
-    ? tableQuantile(p.durationTable, row * TABLE_STRIDE, p.stageMu[row] as number, p.stageSigma[row] as number, u)
-    : drawTimeWithTrialParameters(p, totals, trial, row, u);
-}
-
-/** Semantics 10: with the trial's own μ* and σ* (capped, see MAX_DRAWN_STAGE_DAYS). Apart from drawTime so the common path stays small. */
-function drawTimeWithTrialParameters(p: PreparedModel, totals: BlockTotals, trial: number, row: number, u: number): number {
+  if (p.rowSampleSize[row] === 0) return tableQuantile(p.durationTable, row * TABLE_STRIDE, p.stageMu[row] as number, p.stageSigma[row] as number, u);
   const at = (trial * 2 * p.stageCount + row) * 2;
   const params = totals.durationParameters;
   return Math.min(MAX_DRAWN_STAGE_DAYS, Math.exp((params[at] as number) + (params[at + 1] as number) * zQuantile(u)));
