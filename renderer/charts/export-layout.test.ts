@@ -38,7 +38,7 @@ describe('slide layout and composition', () => {
       { label: 'P10–P90 range', color: 'band', mark: 'band' },
       { label: 'Target', color: 'target', mark: 'dashed' },
     ] as const;
-    const layout = layoutSlide({ title: 'Bookings', subtitle: 'Most likely $3.8M', legend, footnote: 'Forecast, not actuals' }, 960, 540, measure);
+    const layout = layoutSlide({ title: 'Bookings', subtitle: 'Median $3.8M', legend, footnote: 'Forecast, not actuals' }, 960, 540, measure);
     const lastLegend = layout.legendItems.at(-1)?.y ?? 0;
     expect(layout.titleY).toBeLessThan(layout.subtitleLines[0]?.y ?? 0);
     expect(lastLegend).toBeLessThan(layout.chart.y);

@@ -14,7 +14,7 @@ export function dealCloseFigure(result: ForecastResult, deal: DealForecast): Fig
     fileName: `chance-to-close-${deal.id}`,
     title: `Chance to close by each quarter end: ${deal.name || deal.id}`,
     subtitle: deal.closeDate
-      ? `${percent(deal.pWin)} chance to win in all; if won, most likely around ${friendlyDate(deal.closeDate.p50)} (8 in 10 between ${friendlyDate(deal.closeDate.p10)} and ${friendlyDate(deal.closeDate.p90)}).`
+      ? `${percent(deal.pWin)} chance to win in all; if won, a median close of ${friendlyDate(deal.closeDate.p50)} (8 in 10 between ${friendlyDate(deal.closeDate.p10)} and ${friendlyDate(deal.closeDate.p90)}).`
       : 'This deal was not won in any simulated outcome.',
     legend: [],
     ariaLabel: `Chance that ${deal.name} has closed: ${rows

@@ -28,7 +28,7 @@ export function DealsCarryingQuarter({ model, result, quarter }: { model: Foreca
               <th scope="col" className="num">Amount</th>
               <th scope="col" className="num">Chance in {q.label}</th>
               <th scope="col" className="num">Expected</th>
-              <th scope="col">Likely close</th>
+              <th scope="col">Close if won (median)</th>
             </tr>
           </thead>
           <tbody>

@@ -29,7 +29,7 @@ const COLUMNS: Column[] = [
   { key: 'owner', label: 'Owner', track: 'minmax(110px, 1fr)', min: 110 },
   { key: 'sponsorRole', label: 'Executive sponsor', track: 'minmax(110px, 1fr)', min: 110 },
   { key: 'pWin', label: 'Chance to win', numeric: true, track: '84px', min: 84 },
-  { key: 'close', label: 'Expected close', track: '104px', min: 104 },
+  { key: 'close', label: 'Close if won (median)', track: '104px', min: 104 },
 ];
 /** Fields kept from the CRM export, shown on demand (they feed comparisons with the CRM's own forecast). */
 const CRM_COLUMNS: (Column & { key: CrmKey })[] = [
@@ -224,7 +224,12 @@ function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelec
           </select>
         );
       case 'days':
-        return daysInStage(model, deal);
+        return (
+          <>
+            {daysInStage(model, deal)}
+            <StaleFlag model={model} deal={deal} />
+          </>
+        );
       case 'since':
         return <DateField label={`${label} in stage since`} value={deal.stageEnteredOn} max={model.asOf} path={`${at}.stageEnteredOn`} apply={(m, day) => updateDeal(m, index, { stageEnteredOn: day })} />;
       case 'owner':
@@ -255,4 +260,15 @@ function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelec
       ))}
     </div>
   );
+}
+
+/** From this many times a stage's typical (median) time, a deal is flagged: in top-down sales it is mostly dead. */
+const STALE_MULTIPLE = 3;
+
+/** "3× the usual time in stage", for a deal that has waited that long; its chance to win shows the effect when the stage has a time before a deal is lost. */
+function StaleFlag({ model, deal }: { model: ForecastModel; deal: Deal }) {
+  const median = model.stages.find((s) => s.id === deal.stage)?.duration.median;
+  const multiple = median ? Math.floor(daysInStage(model, deal) / median) : 0;
+  if (multiple < STALE_MULTIPLE) return null;
+  return <span className="stale-flag">{multiple}× the usual time in stage</span>;
 }

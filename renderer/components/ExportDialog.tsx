@@ -6,8 +6,8 @@ import { useAppStore } from '../state/store.ts';
 
 const TABLES: { table: ForecastTable; label: string; what: string }[] = [
   { table: 'quarters', label: 'Quarters', what: 'P10, P50, P90, mean, target and the chance of reaching it, per fiscal quarter' },
-  { table: 'deals', label: 'Deals', what: 'each deal’s chance to win, by quarter, and its likely close dates' },
-  { table: 'cac', label: 'CAC by stage', what: 'expected cost, cost per won deal and cost on lost deals, per stage' },
+  { table: 'deals', label: 'Deals', what: 'each deal’s chance to win, by quarter, and its close dates if won' },
+  { table: 'cac', label: 'CAC by stage', what: 'full-cycle cost per won customer, and the cost to work the current pipeline, per stage' },
   { table: 'metadata', label: 'Run details', what: 'as-of date, trials, seed and versions, to go with the tables' },
 ];
 

@@ -17,7 +17,7 @@ export function fanFigure(charts: ChartData, currency: string, asOf: string): Fi
     legend: [
       { label: 'P10–P90', color: 'band', mark: 'band' },
       { label: 'P25–P75', color: 'bandStrong', mark: 'band' },
-      { label: 'Most likely (P50)', color: 'accent', mark: 'line' },
+      { label: 'Median (P50)', color: 'accent', mark: 'line' },
     ],
     ariaLabel: `Cumulative bookings: ${rows
       .slice(1)
@@ -32,7 +32,7 @@ export function fanFigure(charts: ChartData, currency: string, asOf: string): Fi
         <Tooltip formatter={(value, name) => (Array.isArray(value) ? [`${compactMoney(Number(value[0]), currency)} – ${compactMoney(Number(value[1]), currency)}`, name] : [compactMoney(Number(value), currency), name])} />
         <Area dataKey="outer" name="P10–P90" fill={palette.band} stroke="none" isAnimationActive={false} />
         <Area dataKey="inner" name="P25–P75" fill={palette.bandStrong} stroke="none" isAnimationActive={false} />
-        <Line dataKey="p50" name="Most likely (P50)" stroke={palette.accent} strokeWidth={3} dot={{ r: 3, fill: palette.accent }} isAnimationActive={false} />
+        <Line dataKey="p50" name="Median (P50)" stroke={palette.accent} strokeWidth={3} dot={{ r: 3, fill: palette.accent }} isAnimationActive={false} />
       </ComposedChart>
     ),
   };

@@ -4,13 +4,16 @@ import type { Figure } from '../charts/figure.ts';
 import { decimal } from '../format.ts';
 import { FigureCard } from './FigureCard.tsx';
 
-/** How many deals are expected to reach each stage, and to be won, open and new pipeline together. */
+/**
+ * How many deals are expected to reach each stage, and to be won, open and new pipeline together. An
+ * open deal counts at every stage it has already passed, so the funnel never rises.
+ */
 export function funnelFigure(result: ForecastResult): Figure {
   const rows = result.funnel.map((f) => ({ name: f.name, deals: f.expectedDeals }));
   return {
     fileName: 'funnel',
-    title: 'Expected deals reaching each stage',
-    subtitle: 'Open deals and expected new pipeline, whenever they get there.',
+    title: 'Deals reaching each stage',
+    subtitle: 'Open deals and expected new pipeline, whenever they get there. An open deal counts at every stage it has passed (one in procurement counts at security too), so no stage shows more deals than the one before.',
     legend: [],
     ariaLabel: `Funnel: ${rows.map((r) => `${r.name} ${decimal(r.deals)}`).join(', ')}`,
     screenHeight: 280,

@@ -11,10 +11,10 @@ export function quarterFigure(result: ForecastResult, currency: string): Figure 
   return {
     fileName: 'bookings-per-quarter',
     title: 'Bookings per fiscal quarter',
-    subtitle: 'The shaded band holds 8 of 10 simulated outcomes (P10 to P90); the line is the most likely outcome (P50).',
+    subtitle: 'The shaded band holds 8 of 10 simulated outcomes (P10 to P90); the line is the median outcome (P50: half above, half below).',
     legend: [
       { label: 'P10–P90 range', color: 'band', mark: 'band' },
-      { label: 'Most likely (P50)', color: 'accent', mark: 'line' },
+      { label: 'Median (P50)', color: 'accent', mark: 'line' },
       { label: 'Target', color: 'target', mark: 'dashed' },
     ],
     ariaLabel: `Bookings per quarter: ${rows.map((r) => `${r.label} P50 ${compactMoney(r.p50, currency)}`).join(', ')}`,
@@ -56,7 +56,7 @@ export function quarterFigure(result: ForecastResult, currency: string): Figure 
           }}
         />
         <Area dataKey="band" name="P10–P90 range" fill={palette.band} stroke="none" isAnimationActive={false} />
-        <Line dataKey="p50" name="Most likely (P50)" stroke={palette.accent} strokeWidth={3} dot={{ r: 4, fill: palette.accent }} isAnimationActive={false} />
+        <Line dataKey="p50" name="Median (P50)" stroke={palette.accent} strokeWidth={3} dot={{ r: 4, fill: palette.accent }} isAnimationActive={false} />
         <Line dataKey="target" name="Target" stroke={palette.target} strokeDasharray="6 4" strokeWidth={2} dot={{ r: 3, fill: palette.target }} connectNulls={false} isAnimationActive={false} />
       </ComposedChart>
     ),

@@ -16,7 +16,7 @@ export function histogramFigure(result: ForecastResult, charts: ChartData, quart
   if (last) rows.push({ x: last.from + histogram.binWidth, share: 0 });
   const legend: LegendEntry[] = [
     { label: 'Share of simulated outcomes', color: 'band', mark: 'band' },
-    { label: 'Most likely (P50)', color: 'accent', mark: 'dashed' },
+    { label: 'Median (P50)', color: 'accent', mark: 'dashed' },
   ];
   if (q.target !== null) legend.push({ label: 'Target', color: 'target', mark: 'line' });
   return {
@@ -24,8 +24,8 @@ export function histogramFigure(result: ForecastResult, charts: ChartData, quart
     title: `Range of outcomes for ${q.label}`,
     subtitle:
       q.target !== null && q.pTarget !== null
-        ? `${percent(q.pTarget)} chance of reaching the ${compactMoney(q.target, currency)} target; most likely ${compactMoney(q.p50, currency)}.`
-        : `No target is set for this quarter; most likely ${compactMoney(q.p50, currency)}.`,
+        ? `${percent(q.pTarget)} chance of reaching the ${compactMoney(q.target, currency)} target; median ${compactMoney(q.p50, currency)}.`
+        : `No target is set for this quarter; median ${compactMoney(q.p50, currency)}.`,
     legend,
     ariaLabel: `Distribution of ${q.label} bookings; P50 ${compactMoney(q.p50, currency)}`,
     screenHeight: 280,

@@ -20,7 +20,7 @@ export function QuarterSummary({ result, currency }: { result: ForecastResult; c
         >
           <span className="quarter-label">{q.label}</span>
           <span className="quarter-p50">{compactMoney(q.p50, currency)}</span>
-          <span className="quarter-line">median (half the outcomes are above)</span>
+          <span className="quarter-line">median (half the outcomes above, half below)</span>
           <span className="quarter-line">
             90% chance of at least <strong>{compactMoney(q.p10, currency)}</strong>
           </span>

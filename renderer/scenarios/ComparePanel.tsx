@@ -88,11 +88,11 @@ export function ComparePanel({ model }: { model: ForecastModel }) {
               <thead>
                 <tr>
                   <th scope="col">Scenario</th>
-                  <th scope="col">Most likely (P50)</th>
+                  <th scope="col">Median (P50)</th>
                   <th scope="col">Change</th>
                   <th scope="col">Chance of reaching target</th>
                   <th scope="col">Change</th>
-                  <th scope="col">Cost per won customer</th>
+                  <th scope="col">Remaining cost per expected win</th>
                   <th scope="col">Change</th>
                 </tr>
               </thead>

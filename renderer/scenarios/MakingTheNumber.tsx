@@ -39,8 +39,8 @@ export function MakingTheNumber({ model, result }: { model: ForecastModel; resul
             <p className="big-statement">
               {percent(q.pTarget)} chance of reaching {compactMoney(q.target, model.currency)}.{' '}
               {q.p50 >= q.target
-                ? `The most likely outcome, ${compactMoney(q.p50, model.currency)}, is ${compactMoney(q.p50 - q.target, model.currency)} above it.`
-                : `The most likely outcome, ${compactMoney(q.p50, model.currency)}, is ${compactMoney(q.target - q.p50, model.currency)} short.`}
+                ? `The median outcome, ${compactMoney(q.p50, model.currency)}, is ${compactMoney(q.p50 - q.target, model.currency)} above it.`
+                : `The median outcome, ${compactMoney(q.p50, model.currency)}, is ${compactMoney(q.target - q.p50, model.currency)} short.`}
             </p>
             <PipelineNeededForm model={model} quarter={quarter} label={q.label} />
           </section>
@@ -195,7 +195,7 @@ function Tornado({ model, result, quarter }: { model: ForecastModel; result: For
       <div className="inline-row">
         <label htmlFor={ids.metric}>Measure</label>
         <select id={ids.metric} value={chosenMetric} onChange={(e) => setMetric(e.target.value as SensitivityMetric)}>
-          <option value="p50">Most likely bookings (P50)</option>
+          <option value="p50">Median bookings (P50)</option>
           {hasTarget ? <option value="pTarget">Chance of reaching the target</option> : null}
         </select>
         <label htmlFor={ids.step}>Vary each input by</label>

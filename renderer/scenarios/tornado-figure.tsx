@@ -23,7 +23,7 @@ export function tornadoFigure(s: Sensitivity, quarterLabel: string, currency: st
     low: r.low,
     high: r.high,
   }));
-  const metricName = s.metric === 'p50' ? `most likely bookings (P50) in ${quarterLabel}` : `chance of reaching the ${quarterLabel} target`;
+  const metricName = s.metric === 'p50' ? `median bookings (P50) in ${quarterLabel}` : `chance of reaching the ${quarterLabel} target`;
   const top = s.rows[0];
   /** The value at the far end of a bar, outside it. */
   const endLabel = function EndLabel(props: EndLabelProps) {

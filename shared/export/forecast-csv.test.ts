@@ -31,7 +31,7 @@ describe('forecast CSV exports', () => {
     const files = forecastCsvFiles(model, result, run);
     const quarters = files.quarters.replace(/^\uFEFF/, '').split('\r\n');
     expect(quarters[0]).toBe(
-      'Quarter,Start,End,Target (USD),Mean bookings (USD),P10 bookings (USD),P50 bookings (USD),P90 bookings (USD),Probability of reaching target,Expected wins,Booked so far (USD),Expected stage spend in the quarter (USD)',
+      'Quarter,Start,End,Target (USD),Mean bookings (USD),P10 bookings (USD),P50 bookings (USD),P90 bookings (USD),Probability of reaching target,Expected wins,Booked so far (USD),Expected spend (USD)',
     );
     const first = quarters[1]?.split(',') ?? [];
     expect(Number(first[6])).toBeCloseTo(result.quarters[0]?.p50 ?? NaN, 1);

@@ -31,10 +31,10 @@ export function forecastCsvFiles(
 ): ForecastCsvFiles {
   const c = model.currency;
   const quarters = writeCsv(
-    ['Quarter', 'Start', 'End', `Target (${c})`, `Mean bookings (${c})`, `P10 bookings (${c})`, `P50 bookings (${c})`, `P90 bookings (${c})`, 'Probability of reaching target', 'Expected wins', `Booked so far (${c})`, `Expected stage spend in the quarter (${c})`],
+    ['Quarter', 'Start', 'End', `Target (${c})`, `Mean bookings (${c})`, `P10 bookings (${c})`, `P50 bookings (${c})`, `P90 bookings (${c})`, 'Probability of reaching target', 'Expected wins', `Booked so far (${c})`, `Expected spend (${c})`],
     [
       ...result.quarters.map((q) => [q.label, q.start, q.end, money(q.target), money(q.mean), money(q.p10), money(q.p50), money(q.p90), probability(q.pTarget), count(q.expectedWins), money(q.booked), money(q.spend)]),
-      ['Beyond horizon', null, null, null, money(result.beyondHorizon.mean), null, null, null, null, count(result.beyondHorizon.expectedWins), null],
+      ['Beyond horizon', null, null, null, money(result.beyondHorizon.mean), null, null, null, null, count(result.beyondHorizon.expectedWins), null, money(result.beyondHorizon.spend)],
     ],
     options,
   );
@@ -48,9 +48,9 @@ export function forecastCsvFiles(
       `Amount (${c})`,
       'Probability of winning',
       ...result.quarters.map((q) => `Probability of winning in ${q.label}`),
-      'Close date P10',
-      'Close date P50',
-      'Close date P90',
+      'Close date if won P10',
+      'Close date if won P50',
+      'Close date if won P90',
       'Date entered current stage',
       'Owner',
       'Executive sponsor role',
@@ -74,11 +74,36 @@ export function forecastCsvFiles(
     }),
     options,
   );
+  const full = result.cac.fullCycle;
   const cac = writeCsv(
-    ['Stage id', 'Stage', `Expected cost (${c})`, `Cost per won deal (${c})`, `Cost on deals that end lost (${c})`],
     [
-      ...model.stages.map((s) => [s.id, s.name, money(result.cac.costByStage[s.id] ?? 0), money(result.cac.costPerWinByStage[s.id] ?? null), money(result.cac.lostCostByStage[s.id] ?? 0)]),
-      ['total', 'All stages', money(result.cac.totalCost), money(result.cac.costPerWin), money(Object.values(result.cac.lostCostByStage).reduce((a, b) => a + b, 0))],
+      'Stage id',
+      'Stage',
+      `CAC by stage, full cycle, per won customer (${c})`,
+      `Of it on deals that end lost (${c})`,
+      `Cost to work the current pipeline (${c})`,
+      `Remaining cost per expected win (${c})`,
+      `Remaining cost on deals that end lost (${c})`,
+    ],
+    [
+      ...model.stages.map((s) => [
+        s.id,
+        s.name,
+        money(full.costPerWinByStage[s.id] ?? null),
+        money(full.lostCostPerWinByStage[s.id] ?? null),
+        money(result.cac.costByStage[s.id] ?? 0),
+        money(result.cac.costPerWinByStage[s.id] ?? null),
+        money(result.cac.lostCostByStage[s.id] ?? 0),
+      ]),
+      [
+        'total',
+        'All stages',
+        money(full.costPerWin),
+        money(Object.values(full.lostCostPerWinByStage).reduce((a: number, b) => a + (b ?? 0), 0)),
+        money(result.cac.totalCost),
+        money(result.cac.costPerWin),
+        money(Object.values(result.cac.lostCostByStage).reduce((a, b) => a + b, 0)),
+      ],
     ],
     options,
   );

@@ -15,7 +15,7 @@ export function scenarioComparisonCsv(runs: readonly ScenarioRun[], currency: st
     }
   }
   return writeCsv(
-    ['Scenario', 'Quarter', 'Start', 'End', `Target (${c})`, `Mean bookings (${c})`, `P10 bookings (${c})`, `P50 bookings (${c})`, `P90 bookings (${c})`, 'Probability of reaching target', 'Expected wins', `Cost per won deal, all quarters (${c})`],
+    ['Scenario', 'Quarter', 'Start', 'End', `Target (${c})`, `Mean bookings (${c})`, `P10 bookings (${c})`, `P50 bookings (${c})`, `P90 bookings (${c})`, 'Probability of reaching target', 'Expected wins', `Remaining cost per expected win, all quarters (${c})`],
     rows,
     options,
   );

@@ -4,7 +4,7 @@ test('opens on the sample workspace with a forecast, and no console errors', asy
   await openApp(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Sample: enterprise pipeline' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Bookings per fiscal quarter' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Customer acquisition cost by stage' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'CAC by stage' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^FY2027 Q4 \$[\d.]+[KM]? median/ })).toBeVisible();
   await expect(page.getByText(/chance of reaching the \$4M target/).first()).toBeVisible();
   await expect(page.getByRole('table')).toContainText('Zenith Financial');

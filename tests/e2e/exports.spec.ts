@@ -78,7 +78,7 @@ test('exports the forecast tables as spreadsheet-safe CSV, in both formats', asy
   const quarterText = quarterBytes.toString('utf8').slice(1);
   const lines = quarterText.split('\r\n');
   expect(quarterText.replace(/\r\n/g, '')).not.toMatch(/\n/);
-  expect(lines[0]).toBe('Quarter,Start,End,Target (USD),Mean bookings (USD),P10 bookings (USD),P50 bookings (USD),P90 bookings (USD),Probability of reaching target,Expected wins,Booked so far (USD),Expected stage spend in the quarter (USD)');
+  expect(lines[0]).toBe('Quarter,Start,End,Target (USD),Mean bookings (USD),P10 bookings (USD),P50 bookings (USD),P90 bookings (USD),Probability of reaching target,Expected wins,Booked so far (USD),Expected spend (USD)');
   expect(lines[1]).toMatch(/^FY2027 Q4,2026-11-01,2027-01-31,4000000,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?,0(\.\d+)?,\d+(\.\d+)?,0,\d+(\.\d+)?$/);
 
   const deals = await downloadFrom(page, () => dialog.getByRole('button', { name: 'Save Deals CSV' }).click());
@@ -139,7 +139,7 @@ test('exports a chart as a slide-sized PNG with its legend, as SVG, and to the c
   }, svgText);
   expect(parsed.error).toBeNull();
   expect(parsed.root).toBe('svg');
-  expect(parsed.texts).toEqual(expect.arrayContaining(['Bookings per fiscal quarter', 'P10–P90 range', 'Most likely (P50)', 'Target', 'Fiscal quarter']));
+  expect(parsed.texts).toEqual(expect.arrayContaining(['Bookings per fiscal quarter', 'P10–P90 range', 'Median (P50)', 'Target', 'Fiscal quarter']));
   expect(svgText).toMatch(/@font-face\{font-family:'Inter'[^}]*base64,/);
   expect(svgText).toContain('Forecast, not actuals');
   expect(svgText).not.toContain('var(--');
@@ -158,8 +158,8 @@ test('exports a chart as a slide-sized PNG with its legend, as SVG, and to the c
 
 test('refuses an image size a browser cannot draw, and exports at the on-screen size', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Export chart: Customer acquisition cost by stage' }).click();
-  const panel = page.getByRole('dialog', { name: 'Export Customer acquisition cost by stage' });
+  await page.getByRole('button', { name: 'Export chart: CAC by stage' }).click();
+  const panel = page.getByRole('dialog', { name: 'Export CAC by stage' });
   await panel.getByLabel('Custom').check();
   await panel.getByLabel('Width (px)').fill('40000');
   await expect(panel.getByRole('alert')).toContainText('larger than a browser can draw');
@@ -168,7 +168,7 @@ test('refuses an image size a browser cannot draw, and exports at the on-screen 
   await panel.getByLabel('Pixel density').selectOption('3');
   const png = await downloadFrom(page, () => panel.getByRole('button', { name: 'Save PNG' }).click());
   const size = pngSize(await bytesOf(png));
-  const onScreen = await page.locator('section', { hasText: 'Customer acquisition cost by stage' }).locator('.chart').boundingBox();
+  const onScreen = await page.locator('section', { hasText: 'CAC by stage' }).locator('.chart').boundingBox();
   expect(size.width).toBe(Math.round((onScreen?.width ?? 0) * 3));
   keep('cac-on-screen-3x.png', await bytesOf(png));
 });

@@ -40,7 +40,7 @@ test('creates a scenario, changes a stage, compares it with the baseline and exp
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save comparison CSV' }).click()]);
   const csv = readFileSync(await download.path(), 'utf8');
   expect(download.suggestedFilename()).toBe('forecast-FY2027-Q4-2026-11-23-scenarios.csv');
-  expect(csv.split('\r\n')[0]).toBe('\uFEFFScenario,Quarter,Start,End,Target (USD),Mean bookings (USD),P10 bookings (USD),P50 bookings (USD),P90 bookings (USD),Probability of reaching target,Expected wins,"Cost per won deal, all quarters (USD)"');
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFScenario,Quarter,Start,End,Target (USD),Mean bookings (USD),P10 bookings (USD),P50 bookings (USD),P90 bookings (USD),Probability of reaching target,Expected wins,"Remaining cost per expected win, all quarters (USD)"');
   expect(csv).toContain('\r\nBaseline,FY2027 Q4,2026-11-01,2027-01-31,4000000,');
   expect(csv).toContain('\r\nSolutions engineer: faster pilots,FY2027 Q4,');
 

@@ -4,6 +4,7 @@ import { useAppShallow } from '../../state/store.ts';
 import { ChartCard } from '../ChartCard.tsx';
 import { certaintyHint } from './certainty.ts';
 import { DurationChart } from './DurationChart.tsx';
+import { LossTimeEditor } from './LossTimeEditor.tsx';
 import { NumberField } from './NumberField.tsx';
 import { addStage, deleteStage, deleteStageMovingDeals, moveStage, updateStage } from './stage-edits.ts';
 import { TextField } from './TextField.tsx';
@@ -103,7 +104,12 @@ export function StageEditor({ model }: { model: ForecastModel }) {
         </button>
         <span className="field-hint">Deals that move on from the last stage are won.</span>
       </div>
-      {shown ? <DurationChart stage={shown} /> : null}
+      {shown ? (
+        <div className="stage-details">
+          <DurationChart stage={shown} />
+          <LossTimeEditor key={shown.id} stage={shown} index={model.stages.indexOf(shown)} />
+        </div>
+      ) : null}
     </ChartCard>
   );
 }
