@@ -18,8 +18,11 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
-/** Opens the app and waits for the finished forecast of the current workspace. */
+/**
+ * Opens the app and waits for the finished forecast of the current workspace. On a shared 2-core
+ * machine running several suites, 20,000 trials in the page can take well over the usual 15 s.
+ */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByText(/20,000 simulated trials/)).toBeVisible();
+  await expect(page.getByText(/20,000 simulated trials/)).toBeVisible({ timeout: 60_000 });
 }
