@@ -10,7 +10,7 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/playwright',
-  timeout: 60_000,
+  timeout: 120_000,
   // Generous: a full 20,000-trial forecast can take several seconds on a busy shared machine.
   expect: { timeout: 30_000 },
   workers: 1,

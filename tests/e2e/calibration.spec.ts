@@ -103,6 +103,7 @@ test('lists the rows of a Salesforce history it cannot read, and backtests past 
   await expect(status).toBeVisible();
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: `test-results/screens/backtest-${width}.png`, fullPage: true });
     for (const name of [/^Backtest: /, /^Calibration: /, /^Where actuals fell: /]) {
       const chart = page.getByRole('img', { name }).locator('xpath=ancestor::*[contains(@class, "card")][1]');

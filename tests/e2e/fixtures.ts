@@ -22,7 +22,10 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
-/** Opens the app and waits for the finished forecast of the current workspace. */
+/**
+ * Opens the app and waits for the finished forecast of the current workspace. On a shared 2-core
+ * machine running several suites, 20,000 trials in the page can take well over the usual 15 s.
+ */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   // Generous: on a shared, loaded machine a full 20,000-trial run can take longer than the default wait.
