@@ -1,18 +1,39 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
 import { expect, openApp, test } from './fixtures.ts';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const saved = (page: Page) => expect(page.getByText('All changes saved')).toBeVisible();
 
-/** Imports a Salesforce report with one deal over the app's amount limit, replacing the pipeline. */
-async function importOverLimit(page: Page) {
+/**
+ * Starts from a saved workspace with one deal over the app's amount limit, as a file edited by hand
+ * or by another tool leaves it (the CSV import and Open… refuse such values at the door): the
+ * workspace is written to the browser's storage and the app reopened on it.
+ */
+async function openOverLimit(page: Page) {
+  const deals = [
+    { id: '006A000101', name: 'Zenith Financial - Renewal', amount: 2_500_000_000_000, stage: 'pilot', stageEnteredOn: '2026-11-02' },
+    { id: '006A000102', name: 'Meridian Bank - Enterprise', amount: 750_000, stage: 'pilot', stageEnteredOn: '2026-10-19' },
+  ];
+  const document = { ...SAMPLE_WORKSPACE, name: 'Sample enterprise pipeline', deals };
+  await page.evaluate(async (stored) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('topdown-forecast');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['workspaces', 'meta'], 'readwrite');
+      tx.objectStore('workspaces').put(stored, stored.id);
+      tx.objectStore('meta').put(stored.id, 'lastWorkspaceId');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+    });
+    db.close();
+  }, { id: 'over-limit-1', document, updatedAt: new Date().toISOString(), revision: 0 });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sample enterprise pipeline' })).toBeVisible();
   await page.getByRole('tab', { name: 'Pipeline' }).click();
-  await page.getByRole('button', { name: 'Import CSV…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import pipeline from CSV' });
-  await dialog.getByLabel('CSV file').setInputFiles(fixture('over-limit-amount.csv'));
-  await dialog.getByRole('button', { name: 'Import 2 deals' }).click();
   await expect(page.getByText('Showing 2 of 2 deals')).toBeVisible();
 }
 
@@ -45,9 +66,9 @@ test('changing the fiscal year start carries the targets to their quarters; a la
   await expect(page.getByLabel('Zenith Financial amount')).toHaveValue('1,300,000');
 });
 
-test('an import that leaves a problem is saved as it is; an edit and a reload keep both, and a click on the problem opens the field', async ({ page }) => {
+test('a workspace that opens with a problem is saved as it is; an edit and a reload keep both, and a click on the problem opens the field', async ({ page }) => {
   await openApp(page);
-  await importOverLimit(page);
+  await openOverLimit(page);
   await expect(problems(page)).toContainText('Zenith Financial - Renewal: the amount must be at most 1,000,000,000,000');
   await expect(problems(page)).not.toContainText('deals[');
   // A problem elsewhere never blocks an edit here, and the workspace keeps saving.
@@ -78,7 +99,7 @@ test('an import that leaves a problem is saved as it is; an edit and a reload ke
 
 test('“Save a copy…” of a state with problems says why and writes nothing; once fixed it writes what is on screen', async ({ page }) => {
   await openApp(page);
-  await importOverLimit(page);
+  await openOverLimit(page);
   let downloads = 0;
   page.on('download', () => downloads++);
   await page.getByRole('button', { name: 'Save a copy…' }).click();
