@@ -10,15 +10,21 @@
  *   - on leaving stage j it advances with probability conversion[j], else it is lost;
  *   - later stages take unconditioned lognormal times; advancing out of the last stage wins it;
  *   - close day = floor(sum of remaining times), counted in the fiscal quarter containing it;
- *   - cost: cost per day x days after asOf, plus the entry cost of each stage entered after asOf.
+ *   - cost: cost per day x days after asOf, plus the entry cost of each stage entered after asOf,
+ *     by stage, by stage for deals that end lost, and by the fiscal quarter it is spent in (each stay
+ *     split over the quarters it spans; the entry cost in the quarter of the stay's first day);
+ *   - what the engine also counts per deal and trial: the deals reaching each stage, the wins per
+ *     quarter, and each deal's close-day histogram (daily over the horizon, then weekly).
+ * It collects everything the engine collects for such a model, so the two do the same work.
  * It draws the same random numbers as the engine (the counter-based hash of seed, block, trial, deal
  * and draw index), but computes every quantile exactly instead of from the engine's tables, so its
  * figures agree with an engine run to about 1e-4 and any larger gap is a semantic difference.
  *
  * Input: the text that cli/bench-reference.ts writes from a compiled model. Usage:
  *   reference-loop INPUT TRIALS
- * Output: one line, "seconds=<compute time> q0mean=<mean bookings of the first quarter>
- *   wins=<expected wins> cost=<expected cost, all stages>".
+ * Output: one line, "seconds=<compute CPU time> q0mean=<mean bookings of the first quarter>
+ *   wins=<expected wins> cost=<expected cost, all stages> spend0=<expected spend in the first quarter>
+ *   wall=<compute wall time> lost=<expected cost of deals that end lost>".
  */
 #include <math.h>
 #include <stdint.h>
@@ -76,6 +82,20 @@ static double normal_quantile(double p) {
 /* The z with P(Z > z) = s, precise for tiny s (no 1 - s cancellation). */
 static inline double normal_upper_quantile(double s) { return -normal_quantile(s); }
 
+/* Adds a stay from day `from` to day `to` (offsets from asOf) to the quarters it spans (column H: beyond the horizon). */
+static void add_spend(double *spend, const int *quarter_of_day, const int *quarter_end, int H, int horizon_days,
+                      double from, double to, double per_day, double entry) {
+  int q = from < horizon_days ? quarter_of_day[(int)from] : H;
+  spend[q] += entry;
+  double start = from;
+  while (q < H && to > quarter_end[q]) {
+    spend[q] += per_day * (quarter_end[q] - start);
+    start = quarter_end[q];
+    q++;
+  }
+  spend[q] += per_day * (to - start);
+}
+
 static void fail(const char *what) {
   fprintf(stderr, "reference-loop: %s\n", what);
   exit(2);
@@ -86,8 +106,8 @@ int main(int argc, char **argv) {
   FILE *in = fopen(argv[1], "r");
   if (!in) fail("cannot open the input");
   const int trials = atoi(argv[2]);
-  int S, N, H, horizon_days, seed_key;
-  if (fscanf(in, "%d %d %d %d %d", &S, &N, &H, &horizon_days, &seed_key) != 5) fail("bad header");
+  int S, N, H, horizon_days, seed_key, bins;
+  if (fscanf(in, "%d %d %d %d %d %d", &S, &N, &H, &horizon_days, &seed_key, &bins) != 6) fail("bad header");
   double *mu = malloc(S * sizeof(double)), *sigma = malloc(S * sizeof(double));
   double *conversion = malloc(S * sizeof(double)), *cost_per_day = malloc(S * sizeof(double));
   double *entry_cost = malloc(S * sizeof(double));
@@ -97,6 +117,11 @@ int main(int argc, char **argv) {
   int *quarter_end = malloc(H * sizeof(int));
   for (int q = 0; q < H; q++)
     if (fscanf(in, "%d", &quarter_end[q]) != 1) fail("bad quarter");
+  int *quarter_of_day = malloc((horizon_days + 1) * sizeof(int));
+  for (int day = 0, q = 0; day < horizon_days; day++) {
+    while (q < H - 1 && day >= quarter_end[q]) q++;
+    quarter_of_day[day] = q;
+  }
   int *stage = malloc(N * sizeof(int)), *deal_key = malloc(N * sizeof(int));
   double *days_in = malloc(N * sizeof(double)), *amount = malloc(N * sizeof(double));
   double *survival = malloc(N * sizeof(double));
@@ -109,10 +134,14 @@ int main(int argc, char **argv) {
 
   const int columns = H + 1;
   double *bookings = calloc((size_t)trials * columns, sizeof(double));
-  double *cost = calloc(S, sizeof(double));
+  double *cost = calloc(S, sizeof(double)), *lost_cost = calloc(S, sizeof(double));
+  double *reached = calloc(S + 1, sizeof(double)), *quarter_wins = calloc(columns, sizeof(double));
+  double *spend = calloc(columns, sizeof(double)), *stay = malloc(S * sizeof(double));
+  double *histogram = calloc((size_t)N * bins, sizeof(double));
   double wins = 0;
-  struct timespec start, end;
-  clock_gettime(CLOCK_MONOTONIC, &start);
+  struct timespec start, end, wall_start, wall_end;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+  clock_gettime(CLOCK_MONOTONIC, &wall_start);
   for (int t = 0; t < trials; t++) {
     int32_t block_key = combine_keys(seed_key, wrap_add(t / BLOCK_TRIALS, SALT_BLOCK));
     int32_t trial_key = hash32(wrap_add(block_key, wrap_mul(t % BLOCK_TRIALS + 1, GOLDEN)));
@@ -124,30 +153,49 @@ int main(int argc, char **argv) {
       double total_in_stage = exp(mu[k] + sigma[k] * normal_upper_quantile(survival[i] * v));
       double time = total_in_stage > days_in[i] ? total_in_stage - days_in[i] : 0;
       cost[k] += cost_per_day[k] * time;
+      stay[k] = cost_per_day[k] * time;
+      add_spend(spend, quarter_of_day, quarter_end, H, horizon_days, 0, time, cost_per_day[k], 0);
+      reached[k] += 1;
       int j = k, won = 0;
       while (uniform_at(base, 2 * j + 1) < conversion[j]) {
         j++;
+        reached[j] += 1;
         if (j == S) {
           won = 1;
           break;
         }
         double d = exp(mu[j] + sigma[j] * normal_quantile(uniform_at(base, 2 * j)));
+        stay[j] = cost_per_day[j] * d + entry_cost[j];
+        cost[j] += stay[j];
+        add_spend(spend, quarter_of_day, quarter_end, H, horizon_days, time, time + d, cost_per_day[j], entry_cost[j]);
         time += d;
-        cost[j] += cost_per_day[j] * d + entry_cost[j];
       }
-      if (!won) continue;
-      double day = floor(time);
+      if (!won) {
+        for (int m = k; m <= j; m++) lost_cost[m] += stay[m];
+        continue;
+      }
+      int day = (int)floor(time);
       int q = 0;
       while (q < H && day >= quarter_end[q]) q++;
       row[q] += amount[i];
+      quarter_wins[q] += 1;
+      int bin = day < horizon_days ? day : horizon_days + (day - horizon_days) / 7;
+      histogram[(size_t)i * bins + (bin < bins - 1 ? bin : bins - 1)] += 1;
       wins += 1;
     }
   }
-  clock_gettime(CLOCK_MONOTONIC, &end);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &end);
+  clock_gettime(CLOCK_MONOTONIC, &wall_end);
   double seconds = (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) * 1e-9;
-  double first_quarter = 0, all_cost = 0;
+  double wall = (double)(wall_end.tv_sec - wall_start.tv_sec) + (double)(wall_end.tv_nsec - wall_start.tv_nsec) * 1e-9;
+  double first_quarter = 0, all_cost = 0, all_lost = 0, closed = 0, won_reached = reached[S];
   for (int t = 0; t < trials; t++) first_quarter += bookings[(size_t)t * columns];
-  for (int j = 0; j < S; j++) all_cost += cost[j];
-  printf("seconds=%.4f q0mean=%.2f wins=%.4f cost=%.2f\n", seconds, first_quarter / trials, wins / trials, all_cost / trials);
+  for (int j = 0; j < S; j++) all_cost += cost[j], all_lost += lost_cost[j];
+  for (size_t b = 0; b < (size_t)N * bins; b++) closed += histogram[b];
+  for (int q = 0; q <= H; q++) closed -= quarter_wins[q];
+  /* Every counter is read, so none of the work is optimized away: each win is in one histogram bin and one quarter. */
+  if (closed != 0 || won_reached != wins) fail("the counts disagree");
+  printf("seconds=%.4f q0mean=%.2f wins=%.4f cost=%.2f spend0=%.2f wall=%.4f lost=%.2f\n", seconds, first_quarter / trials,
+         wins / trials, all_cost / trials, spend[0] / trials, wall, all_lost / trials);
   return 0;
 }

@@ -38,6 +38,9 @@ describe('the benchmark model and the C reference loop', () => {
       // Durations differ only by the engine's quantile tables (within 1e-4 of exact).
       expect(Math.abs(c.firstQuarterMean / engine.firstQuarterMean - 1)).toBeLessThan(1e-3);
       expect(Math.abs(c.cost / engine.cost - 1)).toBeLessThan(1e-3);
+      // It collects the same figures as the engine, so the two do the same work: spend per quarter and lost cost too.
+      expect(Math.abs(c.firstQuarterSpend / engine.firstQuarterSpend - 1)).toBeLessThan(1e-3);
+      expect(Math.abs(c.lostCost / engine.lostCost - 1)).toBeLessThan(1e-3);
     } finally {
       loop.cleanup();
     }
@@ -48,5 +51,7 @@ describe('the benchmark model and the C reference loop', () => {
 function runEngine(plan: ReturnType<typeof planOf>) {
   const result = runForecast(plan.model, { trials: plan.prepared.trials, seed: plan.prepared.seed });
   if (!result.ok) throw new Error('invalid');
-  return { wins: result.value.cac.expectedWins, firstQuarterMean: result.value.quarters[0]?.mean ?? 0, cost: result.value.cac.totalCost };
+  const { cac, quarters } = result.value;
+  const lostCost = Object.values(cac.lostCostByStage).reduce((sum, cost) => sum + cost, 0);
+  return { wins: cac.expectedWins, firstQuarterMean: quarters[0]?.mean ?? 0, cost: cac.totalCost, firstQuarterSpend: quarters[0]?.spend ?? 0, lostCost };
 }

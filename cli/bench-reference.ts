@@ -6,10 +6,14 @@ import type { PreparedModel } from '../shared/engine/prepared.ts';
 
 /** What the C reference loop measured and computed in one run. */
 export interface ReferenceRun {
+  /** Compute time on the CPU (the process's CPU clock), which a busy machine inflates far less than wall time. */
   ms: number;
+  wallMs: number;
   firstQuarterMean: number;
   wins: number;
   cost: number;
+  firstQuarterSpend: number;
+  lostCost: number;
 }
 
 export interface ReferenceLoop {
@@ -29,7 +33,7 @@ export function referenceUnsupported(p: PreparedModel): string | null {
 /** The C loop's input: the compiled model's numbers, so both sides run exactly the same model. */
 export function referenceInput(p: PreparedModel): string {
   const quarterEnds = Array.from({ length: p.quarterCount }, (_, q) => p.quarterOfDay.lastIndexOf(q) + 1);
-  const lines = [`${p.stageCount} ${p.dealCount} ${p.quarterCount} ${p.horizonDays} ${p.seedKey}`];
+  const lines = [`${p.stageCount} ${p.dealCount} ${p.quarterCount} ${p.horizonDays} ${p.seedKey} ${p.histogramBins}`];
   for (let j = 0; j < p.stageCount; j++) {
     lines.push([p.stageMu[j], p.stageSigma[j], p.stageConversion[j], p.stageCostPerDay[j], p.stageEntryCost[j]].map((x) => String(x)).join(' '));
   }
@@ -55,9 +59,17 @@ export function buildReferenceLoop(source: string, p: PreparedModel): ReferenceL
   return {
     run: (trials) => {
       const out = execFileSync(binary, [input, String(trials)]).toString();
-      const match = /^seconds=([\d.]+) q0mean=([\d.]+) wins=([\d.]+) cost=([\d.]+)/.exec(out);
+      const match = /^seconds=([\d.]+) q0mean=([\d.]+) wins=([\d.]+) cost=([\d.]+) spend0=([\d.]+) wall=([\d.]+) lost=([\d.]+)/.exec(out);
       if (!match) throw new Error(`unexpected output of the C reference loop: ${out}`);
-      return { ms: Math.round(Number(match[1]) * 1000), firstQuarterMean: Number(match[2]), wins: Number(match[3]), cost: Number(match[4]) };
+      return {
+        ms: Number(match[1]) * 1000,
+        wallMs: Number(match[6]) * 1000,
+        firstQuarterMean: Number(match[2]),
+        wins: Number(match[3]),
+        cost: Number(match[4]),
+        firstQuarterSpend: Number(match[5]),
+        lostCost: Number(match[7]),
+      };
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
