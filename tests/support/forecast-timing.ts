@@ -51,3 +51,41 @@ export function median(values: number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
+
+export interface TypingFrames {
+  /** Frames (long animation frames, over 50 ms) that the page took while the characters were typed. */
+  longFrames: number;
+  /** The longest of them in ms (0 when none). */
+  longestMs: number;
+}
+
+/**
+ * Types `text` into the edited deal's amount field one key at a time, as a user does (a forecast
+ * running meanwhile), and reports the frames over 50 ms that the page took during the typing, from
+ * Chromium's Long Animation Frames timing (a frame over 50 ms is a stutter the user sees). The draft
+ * is then abandoned with Escape, so the model is unchanged.
+ */
+export async function typeAndWatchFrames(page: Page, text: string): Promise<TypingFrames> {
+  const field = page.getByLabel(`${EDITED_DEAL} amount`);
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  // Long animation frames reach observers only (not performance.getEntries), so one collects them.
+  const started = await page.evaluate(() => {
+    const seen: PerformanceEntry[] = [];
+    new PerformanceObserver((list) => seen.push(...list.getEntries())).observe({ type: 'long-animation-frame', buffered: true });
+    (window as unknown as { __longFrames: PerformanceEntry[] }).__longFrames = seen; // read back below
+    return performance.now();
+  });
+  await field.pressSequentially(text, { delay: 40 });
+  const ended = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(200); // observers are called after the frame; let the last one arrive
+  await field.press('Escape');
+  return page.evaluate(
+    ([from, to]) => {
+      const seen = (window as unknown as { __longFrames: PerformanceEntry[] }).__longFrames;
+      const frames = seen.filter((frame) => frame.startTime + frame.duration >= from && frame.startTime <= to);
+      return { longFrames: frames.length, longestMs: Math.round(Math.max(0, ...frames.map((frame) => frame.duration))) };
+    },
+    [started, ended] as const,
+  );
+}
