@@ -137,7 +137,7 @@ int main(int argc, char **argv) {
   double *cost = calloc(S, sizeof(double)), *lost_cost = calloc(S, sizeof(double));
   double *reached = calloc(S + 1, sizeof(double)), *quarter_wins = calloc(columns, sizeof(double));
   double *spend = calloc(columns, sizeof(double)), *stay = malloc(S * sizeof(double));
-  double *histogram = calloc((size_t)N * bins, sizeof(double));
+  uint32_t *histogram = calloc((size_t)N * bins, sizeof(uint32_t));
   double wins = 0;
   struct timespec start, end, wall_start, wall_end;
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
