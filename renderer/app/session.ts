@@ -27,8 +27,6 @@ export class Session {
   private saving: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
   readonly exports: Exports;
-  /** One worker per kind of analysis, so a comparison does not cancel a sensitivity run. */
-  readonly analyses = { compare: new AnalysisRunner(), sensitivity: new AnalysisRunner(), gap: new AnalysisRunner(), contributions: new AnalysisRunner(), backtest: new AnalysisRunner() };
 
   constructor(
     readonly api: ForecastAppApi,
@@ -232,6 +230,6 @@ export class Session {
   dispose(): void {
     for (const stop of this.unsubscribe) stop();
     this.runner.dispose();
-    for (const runner of Object.values(this.analyses)) runner.dispose();
+    useAppStore.getState().disposeAnalyses();
   }
 }
