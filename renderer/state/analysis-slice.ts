@@ -64,7 +64,7 @@ export interface AnalysisSlice {
   disposeAnalyses(): void;
 }
 
-export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => {
+export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set) => {
   // The runners hold workers, not state: they live beside the store, one per kind, started on first use.
   let startWorker = startAnalysisWorker;
   let runners: Partial<Record<AnalysisKind, AnalysisRunner>> = {};

@@ -3,14 +3,14 @@ import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
 import { validateModel } from '../../shared/model/validate.ts';
 import { scriptedAnalysisWorkers } from '../../tests/support/scripted-analysis-worker.ts';
 import type { AnalysisOutput } from './analysis-messages.ts';
-import { AnalysisRunner } from './analysis-runner.ts';
+import { AnalysisRunner, type JobOf } from './analysis-runner.ts';
 
 const model = (() => {
   const checked = validateModel(SAMPLE_WORKSPACE);
   if (!checked.ok) throw new Error('the sample workspace does not validate');
   return checked.value;
 })();
-const compareJob = { kind: 'compare', model, ids: ['baseline'], trials: 1000, seed: 1 } as const;
+const compareJob: JobOf<'compare'> = { kind: 'compare', model, ids: ['baseline'], trials: 1000, seed: 1 };
 const compared: AnalysisOutput = { kind: 'compare', runs: [] };
 
 describe('the analysis runner', () => {
