@@ -11,7 +11,7 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: {
-        project: ['./shared/tsconfig.json', './electron/tsconfig.json', './renderer/tsconfig.json', './tsconfig.node.json'],
+        project: ['./shared/tsconfig.json', './electron/tsconfig.json', './renderer/tsconfig.json', './renderer/workers/tsconfig.json', './tsconfig.node.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
