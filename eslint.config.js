@@ -11,7 +11,7 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: {
-        project: ['./shared/tsconfig.json', './electron/tsconfig.json', './renderer/tsconfig.json', './tsconfig.node.json'],
+        project: ['./shared/tsconfig.json', './electron/tsconfig.json', './renderer/tsconfig.json', './renderer/workers/tsconfig.json', './tsconfig.node.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -25,9 +25,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.tsx'],
-    plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    // The plugin's own preset, with the React compiler's rules (refs, immutability, purity, set-state-in-render…).
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: { ...reactHooks.configs.flat['recommended-latest'].rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // shared/ is pure: no Electron, DOM or Node (its tsconfig has no DOM or Node types either).

@@ -17,7 +17,6 @@ import { BASELINE_ID, MAX_COMPARED, type ScenarioRun } from '../../shared/analys
 import { scenarioComparisonCsv } from '../../shared/export/scenario-csv.ts';
 import type { AnalysisRunner } from '../workers/analysis-runner.ts';
 import { compareFigure } from '../figures/compare-figure.tsx';
-import { useAnalysisStore } from '../state/analysis-store.ts';
 
 export type CsvFormat = 'standard' | 'european';
 
@@ -152,8 +151,8 @@ export class Exports {
   private async packComparison(run: SettledRun): Promise<ScenarioRun[] | null> {
     const scenarios = run.document.scenarios ?? [];
     if (scenarios.length === 0) return null;
-    const current = useAnalysisStore.getState().comparison;
-    if (current && current.document === run.document && current.runs.length > 1) return current.runs;
+    const current = useAppStore.getState().analyses.compare.answer;
+    if (current && current.job.model === run.document && current.output.runs.length > 1) return current.output.runs;
     const state = useAppStore.getState();
     const ids = [BASELINE_ID, ...scenarios.slice(0, MAX_COMPARED - 1).map((s) => s.id)];
     const output = await this.compare.run({ kind: 'compare', model: run.document, ids, trials: state.trials, seed: state.seed });

@@ -30,8 +30,6 @@ export class Session {
   private savingDocument: ForecastModel | null = null;
   private unsubscribe: (() => void)[] = [];
   readonly exports: Exports;
-  /** One worker per kind of analysis, so a comparison does not cancel a sensitivity run. */
-  readonly analyses = { compare: new AnalysisRunner(), sensitivity: new AnalysisRunner(), gap: new AnalysisRunner(), contributions: new AnalysisRunner(), backtest: new AnalysisRunner() };
 
   constructor(
     readonly api: ForecastAppApi,
@@ -238,6 +236,6 @@ export class Session {
   dispose(): void {
     for (const stop of this.unsubscribe) stop();
     this.runner.dispose();
-    for (const runner of Object.values(this.analyses)) runner.dispose();
+    useAppStore.getState().disposeAnalyses();
   }
 }

@@ -15,6 +15,9 @@ export function ChartExportMenu({ figure, chartRef }: { figure: Figure; chartRef
   const [density, setDensity] = useState(1);
   const [background, setBackground] = useState<Background>('white');
   const [busy, setBusy] = useState(false);
+  // The chart's size on the dashboard plus room for its title, legend and footnote, measured as the menu
+  // opens (a ref is read in the event, not during render, so the numbers shown are the ones exported).
+  const [screen, setScreen] = useState({ width: 720, height: figure.screenHeight + 150 });
   const panelRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -38,12 +41,15 @@ export function ChartExportMenu({ figure, chartRef }: { figure: Figure; chartRef
     };
   }, [open]);
 
-  // The chart's size on the dashboard plus room for its title, legend and footnote.
-  const screen = { width: chartRef.current?.clientWidth ?? 720, height: (chartRef.current?.clientHeight ?? figure.screenHeight) + 150 };
   const choice: SizeChoice =
     sizeKind === 'slide' ? { kind: 'slide' } : sizeKind === 'screen' ? { kind: 'screen', ...screen } : { kind: 'custom', width: Number(custom.width), height: Number(custom.height) };
   const resolved = resolveExportSize(choice, density);
   const options = { size: choice, density, background };
+
+  const toggle = () => {
+    if (!open) setScreen({ width: chartRef.current?.clientWidth ?? 720, height: (chartRef.current?.clientHeight ?? figure.screenHeight) + 150 });
+    setOpen(!open);
+  };
 
   const act = async (action: () => Promise<boolean>) => {
     setBusy(true);
@@ -56,7 +62,7 @@ export function ChartExportMenu({ figure, chartRef }: { figure: Figure; chartRef
 
   return (
     <div className="export-menu">
-      <button ref={buttonRef} type="button" className="small" aria-haspopup="dialog" aria-expanded={open} aria-controls={open ? id : undefined} aria-label={`Export chart: ${figure.title}`} onClick={() => setOpen(!open)}>
+      <button ref={buttonRef} type="button" className="small" aria-haspopup="dialog" aria-expanded={open} aria-controls={open ? id : undefined} aria-label={`Export chart: ${figure.title}`} onClick={toggle}>
         Export ▾
       </button>
       {open ? (

@@ -1,10 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { HalfLifeComparison } from '../../shared/history/backtest.ts';
-import { DEFAULT_PRIOR_SAMPLE_SIZE } from '../../shared/history/fit-history.ts';
-import type { History } from '../../shared/history/history-types.ts';
+import { applyFit, DEFAULT_PRIOR_SAMPLE_SIZE, MIN_PRIOR_SAMPLE_SIZE, type HistoryFit } from '../../shared/history/fit-history.ts';
+import { LOST, WON, type History } from '../../shared/history/history-types.ts';
+import { keepHistory } from '../../shared/history/kept-history.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
-import type { Result } from '../../shared/result.ts';
-import type { Progress } from './analysis-store.ts';
 import type { AppState } from './store.ts';
 
 export interface LoadedHistory {
@@ -26,7 +24,7 @@ export interface FitFilterInputs {
 export type FitChoices = Record<string, { conversion: boolean; duration: boolean }>;
 
 /**
- * Calibration: the history in use, the prior, filters, choices and the backtest. Kept in the store, so
+ * Calibration: the history in use, the prior, filters, choices and how far the backtest looks back. Kept in the store, so
  * leaving the Calibrate tab and coming back changes nothing; the history belongs to one workspace.
  */
 export interface CalibrationState {
@@ -40,8 +38,6 @@ export interface CalibrationState {
   choices: FitChoices;
   chartStage: string | null;
   backtestQuarters: number;
-  backtest: { value: Result<HalfLifeComparison>; document: unknown } | null;
-  backtestProgress: Progress | null;
 }
 
 export const NO_FILTER_INPUTS: FitFilterInputs = { windowQuarters: null, minAmount: '', maxAmount: '', owner: null, region: null };
@@ -56,8 +52,6 @@ const initialCalibration: CalibrationState = {
   choices: {},
   chartStage: null,
   backtestQuarters: 6,
-  backtest: null,
-  backtestProgress: null,
 };
 
 export interface CalibrationSlice {
@@ -74,17 +68,31 @@ export interface CalibrationSlice {
   setFitChoices(choices: FitChoices): void;
   showStageChart(stageId: string): void;
   setBacktestQuarters(quarters: number): void;
-  backtestStarted(total: number): void;
-  backtestProgressed(done: number, total: number): void;
-  backtestFinished(value: Result<HalfLifeComparison>, document: unknown): void;
-  backtestCancelled(): void;
+  /**
+   * Applies the chosen fitted values as one undoable edit, keeping the prior and weighting with the
+   * workspace (a later fit starts from the same prior) and the open stages' CRM mapping (shared with the
+   * pipeline import).
+   */
+  acceptFit(fit: HistoryFit): void;
+  /** Keeps the history in use with the workspace (saved with it), or drops it from the workspace. */
+  keepHistoryWithWorkspace(keep: boolean): void;
 }
 
-export const createCalibrationSlice: StateCreator<AppState, [], [], CalibrationSlice> = (set) => {
+/** How many values accepting the fit changes: each chosen conversion, and each chosen duration the fit proposes. */
+export function chosenFitValues(fit: HistoryFit, choices: FitChoices): number {
+  return fit.stages.reduce((n, s) => n + (fitChoice(choices, s.stageId).conversion ? 1 : 0) + (fitChoice(choices, s.stageId).duration && s.duration.proposed ? 1 : 0), 0);
+}
+
+/** A stage's choice: both fitted values are taken unless the user unticked them. */
+export const fitChoice = (choices: FitChoices, stageId: string) => choices[stageId] ?? { conversion: true, duration: true };
+
+export const createCalibrationSlice: StateCreator<AppState, [], [], CalibrationSlice> = (set, get) => {
   const patch = (change: Partial<CalibrationState>) => set((s) => ({ calibration: { ...s.calibration, ...change } }));
   return {
     calibration: initialCalibration,
-    loadHistory: (loaded, model, workspaceId) =>
+    loadHistory: (loaded, model, workspaceId) => {
+      // A backtest answers the history it replayed; a new history starts without one.
+      get().forgetAnalysis('backtest');
       set((s) => {
         const sameWorkspace = s.calibration.workspaceId === workspaceId && s.calibration.loaded !== null;
         const kept = model.calibration;
@@ -96,21 +104,43 @@ export const createCalibrationSlice: StateCreator<AppState, [], [], CalibrationS
             priorMeans: sameWorkspace ? s.calibration.priorMeans : (kept?.priorMeans ?? Object.fromEntries(model.stages.map((st) => [st.id, st.conversion]))),
             ...(sameWorkspace ? {} : { priorWeight: kept?.priorWeight ?? DEFAULT_PRIOR_SAMPLE_SIZE, halfLifeQuarters: kept?.halfLifeQuarters ?? null }),
             choices: Object.fromEntries(model.stages.map((st) => [st.id, { conversion: true, duration: true }])),
-            backtest: null,
-            backtestProgress: null,
           },
         };
-      }),
-    forgetHistory: () => set({ calibration: initialCalibration }),
+      });
+    },
+    forgetHistory: () => {
+      get().forgetAnalysis('backtest');
+      set({ calibration: initialCalibration });
+    },
     setPriorWeight: (priorWeight) => patch({ priorWeight }),
     setHalfLife: (halfLifeQuarters) => patch({ halfLifeQuarters }),
     setFitFilters: (change) => set((s) => ({ calibration: { ...s.calibration, filters: { ...s.calibration.filters, ...change } } })),
     setFitChoices: (choices) => patch({ choices }),
     showStageChart: (chartStage) => patch({ chartStage }),
     setBacktestQuarters: (backtestQuarters) => patch({ backtestQuarters }),
-    backtestStarted: (total) => patch({ backtestProgress: { done: 0, total } }),
-    backtestProgressed: (done, total) => patch({ backtestProgress: { done, total } }),
-    backtestFinished: (value, document) => patch({ backtest: { value, document }, backtestProgress: null }),
-    backtestCancelled: () => patch({ backtestProgress: null }),
+    acceptFit: (fit) => {
+      const { loaded, choices, priorWeight, priorMeans, halfLifeQuarters } = get().calibration;
+      if (!loaded) return;
+      const count = chosenFitValues(fit, choices);
+      get().edit((m) => {
+        const next = applyFit(m, fit, choices);
+        const open = Object.fromEntries(Object.entries(loaded.crmMapping).filter(([, v]) => v !== WON && v !== LOST && v !== '' && m.stages.some((s) => s.id === v)));
+        const { halfLifeQuarters: _previous, ...calibration } = m.calibration ?? {};
+        return {
+          ...next,
+          calibration: { ...calibration, priorWeight: Math.max(MIN_PRIOR_SAMPLE_SIZE, priorWeight), priorMeans, ...(halfLifeQuarters !== null ? { halfLifeQuarters } : {}) },
+          ...(Object.keys(open).length > 0 ? { crmStageMapping: { ...(m.crmStageMapping ?? {}), ...open } } : {}),
+        };
+      });
+      get().addNotice('info', `Accepted ${count} fitted value${count === 1 ? '' : 's'} from ${loaded.fileName}. Undo brings the previous stage model back.`);
+    },
+    keepHistoryWithWorkspace: (keep) => {
+      const { loaded, priorMeans } = get().calibration;
+      if (!loaded) return;
+      get().edit((m) => {
+        const { history: _dropped, ...rest } = m.calibration ?? {};
+        return { ...m, calibration: keep ? { ...rest, priorMeans, history: keepHistory(loaded.history, loaded.fileName) } : rest };
+      });
+    },
   };
 };

@@ -1,17 +1,19 @@
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice.ts';
 import { createCalibrationSlice, type CalibrationSlice } from './calibration-slice.ts';
 import { createRunSlice, type RunSlice } from './run-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.ts';
 
-export type AppState = WorkspaceSlice & RunSlice & UiSlice & CalibrationSlice;
+export type AppState = WorkspaceSlice & RunSlice & UiSlice & AnalysisSlice & CalibrationSlice;
 
 /** The one store, built from slices. */
 export const useAppStore = create<AppState>()((...a) => ({
   ...createWorkspaceSlice(...a),
   ...createRunSlice(...a),
   ...createUiSlice(...a),
+  ...createAnalysisSlice(...a),
   ...createCalibrationSlice(...a),
 }));
 

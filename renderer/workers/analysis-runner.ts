@@ -1,6 +1,19 @@
 import type { AnalysisJob, AnalysisOutput, FromAnalysisWorker, ToAnalysisWorker } from './analysis-messages.ts';
 
-type OutputOf<K extends AnalysisJob['kind']> = Extract<AnalysisOutput, { kind: K }>;
+export type AnalysisKind = AnalysisJob['kind'];
+export type JobOf<K extends AnalysisKind> = Extract<AnalysisJob, { kind: K }>;
+export type OutputOf<K extends AnalysisKind> = Extract<AnalysisOutput, { kind: K }>;
+
+/** What the runner needs of its worker: a Web Worker in the app, a scripted stand-in in tests. */
+export interface AnalysisWorkerPort {
+  onmessage: ((event: MessageEvent<FromAnalysisWorker>) => void) | null;
+  postMessage(message: ToAnalysisWorker): void;
+  terminate(): void;
+}
+
+export type StartAnalysisWorker = () => AnalysisWorkerPort;
+
+export const startAnalysisWorker: StartAnalysisWorker = () => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
 
 interface Pending {
   jobId: number;
@@ -14,14 +27,16 @@ interface Pending {
  * superseded promise resolves to null.
  */
 export class AnalysisRunner {
-  private worker: Worker | null = null;
+  private worker: AnalysisWorkerPort | null = null;
   private pending: Pending | null = null;
   private nextJobId = 1;
 
-  private ensureWorker(): Worker {
+  constructor(private readonly startWorker: StartAnalysisWorker = startAnalysisWorker) {}
+
+  private ensureWorker(): AnalysisWorkerPort {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<FromAnalysisWorker>) => {
+    const worker = this.startWorker();
+    worker.onmessage = (event) => {
       const message = event.data;
       const pending = this.pending;
       if (!pending || message.jobId !== pending.jobId) return;
@@ -35,13 +50,13 @@ export class AnalysisRunner {
     return worker;
   }
 
-  run<J extends AnalysisJob>(job: J, onProgress?: (done: number, total: number) => void): Promise<OutputOf<J['kind']> | null> {
+  run<K extends AnalysisKind>(job: JobOf<K>, onProgress?: (done: number, total: number) => void): Promise<OutputOf<K> | null> {
     this.cancel();
     const jobId = this.nextJobId++;
-    return new Promise((resolve) => {
-      this.pending = { jobId, resolve: resolve as (output: AnalysisOutput | null) => void, ...(onProgress ? { onProgress } : {}) };
+    return new Promise<AnalysisOutput | null>((resolve) => {
+      this.pending = { jobId, resolve, ...(onProgress ? { onProgress } : {}) };
       this.ensureWorker().postMessage({ jobId, job } satisfies ToAnalysisWorker);
-    });
+    }).then((output) => (output === null ? null : outputOf(job.kind, output)));
   }
 
   /** Stops the analysis in flight, if any. */
@@ -59,3 +74,11 @@ export class AnalysisRunner {
     this.worker = null;
   }
 }
+
+/** The worker answers a job with the output of the same kind; a mismatch is a bug in the worker, said loudly. */
+function outputOf<K extends AnalysisKind>(kind: K, output: AnalysisOutput): OutputOf<K> {
+  if (!isOutputOf(kind, output)) throw new Error(`The analysis worker answered a ${kind} job with ${output.kind}`);
+  return output;
+}
+
+const isOutputOf = <K extends AnalysisKind>(kind: K, output: AnalysisOutput): output is OutputOf<K> => output.kind === kind;

@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 import { runComparison } from '../../shared/analysis/compare.ts';
 import { sensitivity } from '../../shared/analysis/sensitivity.ts';
 import type { BlockRunner } from '../../shared/analysis/simulate.ts';
@@ -12,7 +11,6 @@ import { blockPoolSize, QUEUED_WORK_MS, startBlockWorkers } from './block-pool.t
  * Runs one analysis at a time, each of its forecast runs spread over this worker's pool of simulation
  * workers (started on first use). The runner cancels by terminating this worker, which ends its pool too.
  */
-const scope = self as unknown as DedicatedWorkerGlobalScope;
 let ports: BlockPort[] | null = null;
 let nextRunId = 1;
 
@@ -39,8 +37,8 @@ async function analyse(job: AnalysisJob, onProgress: (done: number, total: numbe
   }
 }
 
-scope.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
+self.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
   const { jobId, job } = event.data;
-  const post = (message: FromAnalysisWorker) => scope.postMessage(message);
+  const post = (message: FromAnalysisWorker) => self.postMessage(message);
   void analyse(job, (done, total) => post({ jobId, type: 'progress', done, total })).then((output) => post({ jobId, type: 'done', output }));
 };

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session-context.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 import { ProblemAlert, ProgressLine } from '../forecast/ProgressLine.tsx';
 import { compactMoney, percent } from '../../format.ts';
+import { isOutOfDate } from '../../state/analysis-slice.ts';
 import type { LoadedHistory } from '../../state/calibration-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { backtestFigure, calibrationFigure, coverageWords, pitFigure } from '../../figures/backtest-figures.tsx';
@@ -16,16 +17,13 @@ const halfLifeName = (q: number | null) => (q === null ? 'none (all history the 
 
 /** Replays past quarters with what was known at their start, and compares with what closed. */
 export function BacktestPanel({ model, loaded }: { model: ForecastModel; loaded: LoadedHistory }) {
-  const { analyses, exports } = useSession();
-  const { seed, backtest, progress, quarters } = useAppShallow((s) => ({ seed: s.seed, backtest: s.calibration.backtest, progress: s.calibration.backtestProgress, quarters: s.calibration.backtestQuarters }));
+  const { exports } = useSession();
+  const { seed, backtest, quarters } = useAppShallow((s) => ({ seed: s.seed, backtest: s.analyses.backtest, quarters: s.calibration.backtestQuarters }));
   const id = useId();
   const actions = useAppStore.getState();
-  const run = async () => {
-    actions.backtestStarted(quarters);
-    const output = await analyses.backtest.run({ kind: 'backtest', model, history: loaded.history, quarters, trials: BACKTEST_TRIALS, seed }, (done, total) => useAppStore.getState().backtestProgressed(done, total));
-    if (output) useAppStore.getState().backtestFinished(output.value, model);
-  };
-  const value = backtest?.value;
+  const run = () => actions.runAnalysis('backtest', { model, history: loaded.history, quarters, trials: BACKTEST_TRIALS, seed });
+  const { progress } = backtest;
+  const value = backtest.answer?.output.value;
   const comparison = value?.ok ? value.value : null;
   const shown: Backtest | null = comparison ? (comparison.runs.find((r) => r.halfLifeQuarters === comparison.suggested) ?? comparison.runs[0] ?? null) : null;
   const money = (v: number | null) => (v === null ? '–' : compactMoney(v, model.currency));
@@ -52,10 +50,7 @@ export function BacktestPanel({ model, loaded }: { model: ForecastModel; loaded:
             label="Backtest progress"
             unit="quarters"
             progress={progress}
-            onCancel={() => {
-              analyses.backtest.cancel();
-              actions.backtestCancelled();
-            }}
+            onCancel={() => actions.cancelAnalysis('backtest')}
           />
         ) : null}
         {shown ? (
@@ -66,7 +61,7 @@ export function BacktestPanel({ model, loaded }: { model: ForecastModel; loaded:
       </div>
       {value && !value.ok ? <ProblemAlert text={formatProblems(value.problems)} /> : null}
       {comparison && shown ? (
-        <div className={backtest?.document !== model ? 'stale' : undefined}>
+        <div className={isOutOfDate(backtest, model) ? 'stale' : undefined}>
           <p className="big-statement" role="status">
             Inside the P10–P90 range in {coverageWords(shown)}. Mean pinball loss (P10/P50/P90, lower is better): forecast {money(shown.scores.pinball)}; weighted pipeline {money(shown.scores.baselines.weightedPipeline)}, last quarter’s actual {money(shown.scores.baselines.lastQuarter)}, same quarter last year {money(shown.scores.baselines.sameQuarterLastYear)}.
           </p>

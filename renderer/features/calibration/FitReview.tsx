@@ -1,11 +1,9 @@
 import { useId, useMemo } from 'react';
-import { applyFit, fitHistory, MIN_PRIOR_SAMPLE_SIZE, type FitFilters } from '../../../shared/history/fit-history.ts';
-import { WON, LOST } from '../../../shared/history/history-types.ts';
-import { keepHistory } from '../../../shared/history/kept-history.ts';
+import { fitHistory, MIN_PRIOR_SAMPLE_SIZE, type FitFilters } from '../../../shared/history/fit-history.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 import { decimal } from '../../format.ts';
-import type { LoadedHistory } from '../../state/calibration-slice.ts';
+import { chosenFitValues, fitChoice, type LoadedHistory } from '../../state/calibration-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { survivalFigure } from '../../figures/survival-figure.tsx';
 
@@ -33,33 +31,11 @@ export function FitReview({ model, loaded }: { model: ForecastModel; loaded: Loa
     const filters: FitFilters = { windowQuarters: filterInputs.windowQuarters, minAmount: optionalNumber(filterInputs.minAmount), maxAmount: optionalNumber(filterInputs.maxAmount), owner: filterInputs.owner, region: filterInputs.region };
     return fitHistory(history, model, { cutoffDay: history.asOfDay, priorSampleSize: priorWeight, priorMeans, filters, halfLifeQuarters });
   }, [history, model, priorWeight, priorMeans, filterInputs, halfLifeQuarters]);
-  const choice = (id: string) => choices[id] ?? { conversion: true, duration: true };
+  const choice = (id: string) => fitChoice(choices, id);
   const setChoice = (id: string, change: Partial<{ conversion: boolean; duration: boolean }>) => actions.setFitChoices({ ...choices, [id]: { ...choice(id), ...change } });
   const setAll = (value: boolean) => actions.setFitChoices(Object.fromEntries(model.stages.map((s) => [s.id, { conversion: value, duration: value }])));
-  const count = fit.stages.reduce((n, s) => n + (choice(s.stageId).conversion ? 1 : 0) + (choice(s.stageId).duration && s.duration.proposed ? 1 : 0), 0);
+  const count = chosenFitValues(fit, choices);
   const kept = model.calibration?.history !== undefined;
-
-  const accept = () => {
-    const state = useAppStore.getState();
-    state.edit((m) => {
-      const next = applyFit(m, fit, choices);
-      // The stage mapping is shared with the pipeline import: remember the open stages' mapping.
-      const open = Object.fromEntries(Object.entries(loaded.crmMapping).filter(([, v]) => v !== WON && v !== LOST && v !== '' && m.stages.some((s) => s.id === v)));
-      // The prior and the weighting are kept with the workspace, so a later fit starts from the same prior.
-      const { halfLifeQuarters: _previous, ...calibration } = m.calibration ?? {};
-      return {
-        ...next,
-        calibration: { ...calibration, priorWeight: Math.max(MIN_PRIOR_SAMPLE_SIZE, priorWeight), priorMeans, ...(halfLifeQuarters !== null ? { halfLifeQuarters } : {}) },
-        ...(Object.keys(open).length > 0 ? { crmStageMapping: { ...(m.crmStageMapping ?? {}), ...open } } : {}),
-      };
-    });
-    state.addNotice('info', `Accepted ${count} fitted value${count === 1 ? '' : 's'} from ${loaded.fileName}. Undo brings the previous stage model back.`);
-  };
-  const keep = (value: boolean) =>
-    useAppStore.getState().edit((m) => {
-      const { history: _dropped, ...rest } = m.calibration ?? {};
-      return { ...m, calibration: value ? { ...rest, priorMeans, history: keepHistory(history, loaded.fileName) } : rest };
-    });
   const shown = fit.stages.find((s) => s.stageId === chartStage) ?? fit.stages[0];
 
   return (
@@ -177,7 +153,7 @@ export function FitReview({ model, loaded }: { model: ForecastModel; loaded: Loa
       </table>
       <div className="modal-actions">
         <label className="keep-history" htmlFor={ids.keep}>
-          <input id={ids.keep} type="checkbox" checked={kept} onChange={(e) => keep(e.target.checked)} /> Keep this history with the workspace (your CRM data, saved on this computer only)
+          <input id={ids.keep} type="checkbox" checked={kept} onChange={(e) => actions.keepHistoryWithWorkspace(e.target.checked)} /> Keep this history with the workspace (your CRM data, saved on this computer only)
         </label>
         <button type="button" onClick={() => setAll(true)}>
           Select all
@@ -185,7 +161,7 @@ export function FitReview({ model, loaded }: { model: ForecastModel; loaded: Loa
         <button type="button" onClick={() => setAll(false)}>
           Select none
         </button>
-        <button type="button" disabled={count === 0} onClick={accept}>
+        <button type="button" disabled={count === 0} onClick={() => actions.acceptFit(fit)}>
           Accept {count} selected value{count === 1 ? '' : 's'}
         </button>
       </div>

@@ -1,4 +1,4 @@
-import type { Progress } from '../../state/analysis-store.ts';
+import type { Progress } from '../../state/analysis-slice.ts';
 
 /** An analysis in flight: a progress bar, what is counted, and a way to stop it. */
 export function ProgressLine({ label, unit, progress, onCancel }: { label: string; unit: string; progress: Progress; onCancel?: () => void }) {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { DealForecast, ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { Deal, ForecastModel } from '../../../shared/model/schema.ts';
 import { friendlyDate, percent } from '../../format.ts';
@@ -90,17 +90,22 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
     });
   }, [model, result, filter, sort, stageName]);
 
+  // TanStack Virtual hands back functions whose results change without a new identity, so the React
+  // compiler's analysis skips this component (the app does not run the compiler; this only says so).
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 
   // A click on a deal's problem: clear the filter and bring the deal's row on screen (App then focuses the field).
   const fieldRequest = useAppStore((s) => s.fieldRequest);
-  useEffect(() => {
-    if (!fieldRequest?.dealId) return;
+  // Only a new request moves the view (an effect event reads the rows without rerunning on them), so
+  // later edits of rows never scroll it back.
+  const revealDeal = useEffectEvent((dealId: string) => {
     setFilter('');
-    const row = rows.findIndex((r) => r.deal.id === fieldRequest.dealId);
+    const row = rows.findIndex((r) => r.deal.id === dealId);
     if (row >= 0) virtualizer.scrollToIndex(row, { align: 'center' });
-    // Only a new request moves the view; later edits of rows must not scroll it back.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    if (fieldRequest?.dealId) revealDeal(fieldRequest.dealId);
   }, [fieldRequest]);
   const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.deal.id));
 

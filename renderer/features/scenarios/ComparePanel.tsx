@@ -1,12 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { BASELINE_ID, comparisonRows, dealChanges, MAX_COMPARED, type ScenarioRun } from '../../../shared/analysis/compare.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { useSession } from '../../app/session-context.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 import { ProgressLine } from '../forecast/ProgressLine.tsx';
 import { compactMoney, fullMoney, percent } from '../../format.ts';
-import { useAnalysisShallow } from '../../state/analysis-store.ts';
-import { useAppShallow } from '../../state/store.ts';
+import { isOutOfDate } from '../../state/analysis-slice.ts';
+import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { compareFigure } from '../../figures/compare-figure.tsx';
 
 /** "+$120K", "−3 pts", or "±0" when the change rounds away. */
@@ -19,30 +19,24 @@ const points = (value: number) => `${Math.round(value * 100)} pts`;
 
 /** Runs the chosen scenarios whenever they or the workspace change, and shows them side by side. */
 export function ComparePanel({ model }: { model: ForecastModel }) {
-  const { analyses, exports } = useSession();
-  const { trials, seed } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed }));
-  const { compareIds, comparison, progress, set } = useAnalysisShallow((s) => ({ compareIds: s.compareIds, comparison: s.comparison, progress: s.compareProgress, set: s.set }));
+  const { exports } = useSession();
+  const { trials, seed, compareIds, comparison } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed, compareIds: s.compareIds, comparison: s.analyses.compare }));
   const [quarter, setQuarter] = useState(0);
   const quarterId = useId();
   const options = [{ id: BASELINE_ID, name: 'Baseline' }, ...(model.scenarios ?? []).map((s) => ({ id: s.id, name: s.name }))];
-  const ids = compareIds.filter((id) => options.some((o) => o.id === id));
+  // The chosen scenarios that still exist (one may have been deleted since it was chosen).
+  const ids = useMemo(() => compareIds.filter((id) => id === BASELINE_ID || (model.scenarios ?? []).some((s) => s.id === id)), [compareIds, model.scenarios]);
 
   useEffect(() => {
     if (ids.length === 0) return;
-    const timer = setTimeout(() => {
-      set({ compareProgress: { done: 0, total: ids.length } });
-      void analyses.compare.run({ kind: 'compare', model, ids, trials, seed }, (done, total) => set({ compareProgress: { done, total } })).then((output) => {
-        if (output) set({ comparison: { runs: output.runs, document: model }, compareProgress: null });
-      });
-    }, 300);
+    const timer = setTimeout(() => void useAppStore.getState().runAnalysis('compare', { model, ids, trials, seed }), 300);
     return () => clearTimeout(timer);
-    // ids is derived from compareIds and model; its identity changes every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, compareIds.join('|'), trials, seed, analyses, set]);
+  }, [model, ids, trials, seed]);
 
-  const toggle = (id: string, on: boolean) => set({ compareIds: on ? [...ids, id].slice(0, MAX_COMPARED) : ids.filter((x) => x !== id) });
-  const runs: ScenarioRun[] = comparison?.runs ?? [];
-  const stale = comparison !== null && comparison.document !== model;
+  const toggle = (id: string, on: boolean) => useAppStore.getState().chooseCompared(on ? [...ids, id].slice(0, MAX_COMPARED) : ids.filter((x) => x !== id));
+  const { progress } = comparison;
+  const runs: ScenarioRun[] = comparison.answer?.output.runs ?? [];
+  const stale = isOutOfDate(comparison, model);
   const figure = compareFigure(runs, model.currency, seed);
   const rows = comparisonRows(runs, quarter);
   const reference = runs.find((r) => r.result)?.result ?? null;

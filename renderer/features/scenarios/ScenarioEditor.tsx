@@ -24,25 +24,34 @@ import {
   updateScenario,
   updateShock,
 } from './scenario-edits.ts';
+import { scenarioFieldPath } from './scenario-paths.ts';
 
 const NO_SHOCKS: readonly Shock[] = [];
 const edit = (change: (model: ForecastModel) => ForecastModel) => useAppStore.getState().edit(change);
 const pct = (value: number) => `${Math.round(value * 1000) / 10}%`;
 
-/** Edits one scenario: every field is empty while it follows the baseline, whose value shows greyed. */
-export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scenario: Scenario }) {
-  const index = scenarioIndex(model, scenario.id);
-  const base = `scenarios[${index}]`;
-  const id = scenario.id;
-  // Derived once per change of the model or the scenario, not on every render of the editor.
+/**
+ * The scenario applied to the baseline, its problems and its changes in words, derived once per change
+ * of either, not on every render of the editor. (A hook of its own: the editor passes parts of the model
+ * to path helpers, which the React compiler must assume could change them.)
+ */
+function useScenarioPreview(model: ForecastModel, scenario: Scenario) {
   const applied = useMemo(() => applyScenario(model, scenario), [model, scenario]);
   const checked = useMemo(() => validateModel(applied.model), [applied]);
   const changes = useMemo(() => describeScenario(model, scenario), [model, scenario]);
+  return { applied, checked, changes };
+}
+
+/** Edits one scenario: every field is empty while it follows the baseline, whose value shows greyed. */
+export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scenario: Scenario }) {
+  const index = scenarioIndex(model, scenario.id);
+  const id = scenario.id;
+  const { applied, checked, changes } = useScenarioPreview(model, scenario);
   const quarters = fiscalQuarters(parseIsoDay(model.asOf) ?? 0, model.fiscalYearStartMonth, model.horizonQuarters);
 
   return (
     <div className="scenario-editor">
-      <TextField label="Scenario name" value={scenario.name} path={`${base}.name`} apply={(m, name) => updateScenario(m, id, (s) => ({ ...s, name }))} />
+      <TextField label="Scenario name" value={scenario.name} path={scenarioFieldPath(index, ['name'])} apply={(m, name) => updateScenario(m, id, (s) => ({ ...s, name }))} />
       <section aria-labelledby="changes-title" className="scenario-changes">
         <h3 id="changes-title">Changes from the baseline</h3>
         {changes.length === 0 ? <p className="empty">None yet: this scenario is the baseline. Type a value below to change it; leave a field empty to follow the baseline.</p> : (
@@ -83,7 +92,6 @@ export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scen
         <tbody>
           {model.stages.map((stage) => {
             const o = scenario.stages?.[stage.id] ?? {};
-            const path = `${base}.stages.${stage.id}`;
             const field = (name: keyof typeof o, label: string, value: number | undefined, placeholder: string, extra: Partial<Parameters<typeof NumberField>[0]> = {}) => (
               <td>
                 <NumberField
@@ -92,7 +100,7 @@ export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scen
                   optional
                   value={value}
                   placeholder={placeholder}
-                  path={`${path}.${name}`}
+                  path={scenarioFieldPath(index, ['stages', stage.id, name])}
                   apply={(m, v) => setStageOverride(m, id, stage.id, name, v)}
                   {...extra}
                 />
@@ -113,7 +121,7 @@ export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scen
         </tbody>
       </table>
 
-      <DealOverrides model={model} scenario={scenario} base={base} />
+      <DealOverrides model={model} scenario={scenario} index={index} />
 
       <div className="scenario-columns">
         <section>
@@ -123,7 +131,7 @@ export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scen
             optional
             value={scenario.newPipeline?.dealsPerMonth}
             placeholder={model.newPipeline ? String(model.newPipeline.dealsPerMonth) : 'none'}
-            path={`${base}.newPipeline.dealsPerMonth`}
+            path={scenarioFieldPath(index, ['newPipeline', 'dealsPerMonth'])}
             apply={(m, v) => setPipelineOverride(m, id, 'dealsPerMonth', v)}
           />
           <NumberField
@@ -132,7 +140,7 @@ export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scen
             grouped
             value={scenario.newPipeline?.amountMedian}
             placeholder={model.newPipeline ? fullMoney(model.newPipeline.amount.median, model.currency) : 'none'}
-            path={`${base}.newPipeline.amountMedian`}
+            path={scenarioFieldPath(index, ['newPipeline', 'amountMedian'])}
             apply={(m, v) => setPipelineOverride(m, id, 'amountMedian', v)}
           />
         </section>
@@ -146,19 +154,19 @@ export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scen
               grouped
               value={scenario.targets?.[q.start] ?? undefined}
               placeholder={model.targets?.[q.start] !== undefined ? fullMoney(model.targets[q.start] ?? 0, model.currency) : 'no target'}
-              path={`${base}.targets.${q.start}`}
+              path={scenarioFieldPath(index, ['targets', q.start])}
               apply={(m, v) => setTargetOverride(m, id, q.start, v)}
             />
           ))}
         </section>
       </div>
 
-      <Shocks model={model} scenario={scenario} base={base} />
+      <Shocks model={model} scenario={scenario} index={index} />
     </div>
   );
 }
 
-function DealOverrides({ model, scenario, base }: { model: ForecastModel; scenario: Scenario; base: string }) {
+function DealOverrides({ model, scenario, index }: { model: ForecastModel; scenario: Scenario; index: number }) {
   const selectId = useId();
   const overridden = Object.keys(scenario.deals ?? {});
   const available = model.deals.filter((d) => !scenario.deals?.[d.id]).sort((a, b) => b.amount - a.amount);
@@ -212,7 +220,7 @@ function DealOverrides({ model, scenario, base }: { model: ForecastModel; scenar
                     <input type="checkbox" aria-label={`Leave out ${name}`} checked={o.excluded === true} onChange={(e) => edit((m) => setDealOverride(m, id, dealId, 'excluded', e.target.checked ? true : undefined))} />
                   </td>
                   <td>
-                    <NumberField label={`${name} amount in this scenario`} hideLabel optional grouped value={o.amount} placeholder={deal ? fullMoney(deal.amount, model.currency) : ''} path={`${base}.deals.${dealId}.amount`} apply={(m, v) => setDealOverride(m, id, dealId, 'amount', v)} />
+                    <NumberField label={`${name} amount in this scenario`} hideLabel optional grouped value={o.amount} placeholder={deal ? fullMoney(deal.amount, model.currency) : ''} path={scenarioFieldPath(index, ['deals', dealId, 'amount'])} apply={(m, v) => setDealOverride(m, id, dealId, 'amount', v)} />
                   </td>
                   <td>
                     <select aria-label={`${name} stage in this scenario`} value={o.stage ?? ''} onChange={(e) => edit((m) => setDealStageOverride(m, id, dealId, e.target.value || undefined))}>
@@ -254,7 +262,7 @@ function DealOverrides({ model, scenario, base }: { model: ForecastModel; scenar
   );
 }
 
-function Shocks({ model, scenario, base }: { model: ForecastModel; scenario: Scenario; base: string }) {
+function Shocks({ model, scenario, index }: { model: ForecastModel; scenario: Scenario; index: number }) {
   const id = scenario.id;
   const shocks = scenario.shocks ?? NO_SHOCKS;
   // Rows follow their risk, not their position: removing one never hands its fields to the next.
@@ -270,8 +278,8 @@ function Shocks({ model, scenario, base }: { model: ForecastModel; scenario: Sce
         const label = shock.name || `Risk ${i + 1}`;
         return (
           <div className="shock-row" key={key} role="group" aria-label={`Shared risk ${i + 1}`}>
-            <TextField label="Risk name" value={shock.name ?? ''} path={`${base}.shocks[${i}].name`} apply={(m, name) => updateShock(m, id, i, { name })} />
-            <NumberField label="Chance" suffix="%" scale={100} value={shock.probability} displayRange={{ above: -0.000001, atMost: 100 }} path={`${base}.shocks[${i}].probability`} apply={(m, v) => updateShock(m, id, i, { probability: v ?? 0 })} />
+            <TextField label="Risk name" value={shock.name ?? ''} path={scenarioFieldPath(index, ['shocks', i, 'name'])} apply={(m, name) => updateShock(m, id, i, { name })} />
+            <NumberField label="Chance" suffix="%" scale={100} value={shock.probability} displayRange={{ above: -0.000001, atMost: 100 }} path={scenarioFieldPath(index, ['shocks', i, 'probability'])} apply={(m, v) => updateShock(m, id, i, { probability: v ?? 0 })} />
             <div className="field">
               <label htmlFor={`${key}-stage`}>Deals in stage</label>
               <select id={`${key}-stage`} value={shock.stage} onChange={(e) => edit((m) => updateShock(m, id, i, { stage: e.target.value }))}>
@@ -286,7 +294,7 @@ function Shocks({ model, scenario, base }: { model: ForecastModel; scenario: Sce
               <label htmlFor={`${key}-date`}>On</label>
               <input id={`${key}-date`} type="date" value={shock.onDate} min={model.asOf} onChange={(e) => e.target.value && e.target.value >= model.asOf && edit((m) => updateShock(m, id, i, { onDate: e.target.value }))} />
             </div>
-            <NumberField label="Delay" suffix=" days" value={shock.delayDays} path={`${base}.shocks[${i}].delayDays`} apply={(m, v) => updateShock(m, id, i, { delayDays: v ?? 0 })} />
+            <NumberField label="Delay" suffix=" days" value={shock.delayDays} path={scenarioFieldPath(index, ['shocks', i, 'delayDays'])} apply={(m, v) => updateShock(m, id, i, { delayDays: v ?? 0 })} />
             <button type="button" className="small" aria-label={`Remove ${label}`} onClick={() => edit((m) => removeShock(m, id, i))}>
               Remove risk
             </button>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
-import { useAnalysisStore } from '../../state/analysis-store.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
@@ -18,8 +17,7 @@ export function ScenariosView({ model }: { model: ForecastModel }) {
     const created = addScenario(state.document, copyOf ? `${copyOf.name} (copy)` : `Scenario ${scenarios.length + 1}`, copyOf);
     state.edit(() => created.model);
     setSelectedId(created.id);
-    const analysis = useAnalysisStore.getState();
-    if (analysis.compareIds.length < 4 && !analysis.compareIds.includes(created.id)) analysis.set({ compareIds: [...analysis.compareIds, created.id] });
+    state.addToComparison(created.id);
   };
 
   return (

@@ -4,13 +4,20 @@ import { fiscalQuarters } from '../../../shared/model/fiscal.ts';
 import { quarterStartOf, retargetForFiscalYear } from '../../../shared/model/fiscal-targets.ts';
 import { friendlyDate, fullMoney } from '../../format.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
-import { useAppShallow } from '../../state/store.ts';
+import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'SGD', 'INR'];
+
+/** The model's expected new pipeline, or the starting values the form shows when it has none. */
+const newPipelineOf = (m: ForecastModel) => m.newPipeline ?? { dealsPerMonth: 0, amount: { median: 150_000, p90: 450_000 } };
+const withNewDealAmount = (m: ForecastModel, change: { median?: number; p90?: number }) => {
+  const np = newPipelineOf(m);
+  return { ...np, amount: { ...np.amount, ...change } };
+};
 
 /** Fiscal calendar, horizon, currency, as-of date, quarterly targets and expected new pipeline. */
 export function SettingsEditor({ model }: { model: ForecastModel }) {
@@ -19,7 +26,7 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
   const currencyId = useId();
   const asOfDay = parseIsoDay(model.asOf);
   const quarters = asOfDay === null ? [] : fiscalQuarters(asOfDay, model.fiscalYearStartMonth, model.horizonQuarters);
-  const np = model.newPipeline ?? { dealsPerMonth: 0, amount: { median: 150_000, p90: 450_000 } };
+  const np = newPipelineOf(model);
   const setTarget = (m: ForecastModel, start: string, value: number | undefined): ForecastModel => {
     const targets = { ...(m.targets ?? {}) };
     if (value === undefined) delete targets[start];
@@ -28,7 +35,10 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
   };
 
   const changeFiscalYearStart = (startMonth: number) => {
-    const { model: next, moved, merged } = retargetForFiscalYear(model, startMonth);
+    // Retarget the document as it is now, not the one this render saw.
+    const current = useAppStore.getState().document;
+    if (!current) return;
+    const { model: next, moved, merged } = retargetForFiscalYear(current, startMonth);
     edit(() => next);
     if (moved.length === 0) return;
     const lines = moved.map((t) => `${friendlyDate(t.from)} → ${t.label} (starts ${friendlyDate(t.to)})`).join('; ');
@@ -106,9 +116,9 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
       </ChartCard>
       <ChartCard title="New pipeline" subtitle="Deals not created yet, arriving through the horizon and entering the first stage.">
         <div className="form-grid">
-          <NumberField label="New deals per month" value={np.dealsPerMonth} path="newPipeline.dealsPerMonth" apply={(m, v) => ({ ...m, newPipeline: { ...np, dealsPerMonth: v ?? NaN } })} />
-          <NumberField grouped label="Typical deal size" suffix={model.currency} value={np.amount.median} path="newPipeline.amount" apply={(m, v) => ({ ...m, newPipeline: { ...np, amount: { ...np.amount, median: v ?? NaN } } })} />
-          <NumberField grouped label="Large deal size (P90)" suffix={model.currency} value={np.amount.p90} path="newPipeline.amount" apply={(m, v) => ({ ...m, newPipeline: { ...np, amount: { ...np.amount, p90: v ?? NaN } } })} />
+          <NumberField label="New deals per month" value={np.dealsPerMonth} path="newPipeline.dealsPerMonth" apply={(m, v) => ({ ...m, newPipeline: { ...newPipelineOf(m), dealsPerMonth: v ?? NaN } })} />
+          <NumberField grouped label="Typical deal size" suffix={model.currency} value={np.amount.median} path="newPipeline.amount" apply={(m, v) => ({ ...m, newPipeline: withNewDealAmount(m, { median: v ?? NaN }) })} />
+          <NumberField grouped label="Large deal size (P90)" suffix={model.currency} value={np.amount.p90} path="newPipeline.amount" apply={(m, v) => ({ ...m, newPipeline: withNewDealAmount(m, { p90: v ?? NaN }) })} />
         </div>
       </ChartCard>
     </div>

@@ -64,10 +64,10 @@ export function StageEditor({ model }: { model: ForecastModel }) {
                   />
                 </td>
                 <td>
-                  <NumberField hideLabel label={`${stage.name} typical days`} suffix="days" value={stage.duration.median} path={`${at}.duration`} apply={(m, v) => updateStage(m, i, { duration: { ...stage.duration, median: v ?? NaN } })} />
+                  <NumberField hideLabel label={`${stage.name} typical days`} suffix="days" value={stage.duration.median} path={`${at}.duration`} apply={(m, v) => updateStage(m, i, { duration: { ...(m.stages[i] ?? stage).duration, median: v ?? NaN } })} />
                 </td>
                 <td>
-                  <NumberField hideLabel label={`${stage.name} slow-case days`} suffix="days" value={stage.duration.p90} path={`${at}.duration`} apply={(m, v) => updateStage(m, i, { duration: { ...stage.duration, p90: v ?? NaN } })} />
+                  <NumberField hideLabel label={`${stage.name} slow-case days`} suffix="days" value={stage.duration.p90} path={`${at}.duration`} apply={(m, v) => updateStage(m, i, { duration: { ...(m.stages[i] ?? stage).duration, p90: v ?? NaN } })} />
                 </td>
                 <td>
                   <NumberField hideLabel grouped label={`${stage.name} cost per day`} suffix={c} value={stage.costPerDay} path={`${at}.costPerDay`} apply={(m, v) => updateStage(m, i, { costPerDay: v ?? NaN })} />

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 
 /**
  * Keys that follow rows, not positions, for lists whose rows have no id of their own (shared risks).
@@ -29,11 +29,17 @@ export function nextKeys<T>(previous: { items: readonly T[]; keys: readonly stri
 }
 
 let counter = 0;
-/** Stable keys for the rows of a list, across renders of one component. */
+const newKey = () => `row-${++counter}`;
+
+/**
+ * Stable keys for the rows of a list, across renders of one component. The keys are state derived from
+ * the previous render's, updated during render when the list changes (React's pattern for information
+ * from previous renders), so no ref is read while rendering.
+ */
 export function useStableKeys<T>(items: readonly T[]): string[] {
-  const memory = useRef<{ items: readonly T[]; keys: readonly string[] } | null>(null);
-  if (memory.current?.items !== items) {
-    memory.current = { items, keys: nextKeys(memory.current, items, () => `row-${++counter}`) };
-  }
-  return [...memory.current.keys];
+  const [memory, setMemory] = useState(() => ({ items, keys: nextKeys(null, items, newKey) }));
+  if (memory.items === items) return [...memory.keys];
+  const next = { items, keys: nextKeys(memory, items, newKey) };
+  setMemory(next);
+  return [...next.keys];
 }

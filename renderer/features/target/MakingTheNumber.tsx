@@ -3,12 +3,11 @@ import { SEARCH_TRIALS, SENSITIVITY_TRIALS, type SensitivityMetric } from '../..
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { formatProblems } from '../../../shared/result.ts';
-import { useSession } from '../../app/session-context.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 import { compactMoney, fullMoney, percent } from '../../format.ts';
-import { useAnalysisShallow } from '../../state/analysis-store.ts';
+import { isOutOfDate } from '../../state/analysis-slice.ts';
 import { ProblemAlert, ProgressLine } from '../forecast/ProgressLine.tsx';
-import { useAppShallow } from '../../state/store.ts';
+import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { tornadoFigure } from '../../figures/tornado-figure.tsx';
 
 const CONTRIBUTION_DEALS = 15;
@@ -55,18 +54,14 @@ export function MakingTheNumber({ model, result }: { model: ForecastModel; resul
 }
 
 function PipelineNeededForm({ model, quarter, label }: { model: ForecastModel; quarter: number; label: string }) {
-  const { analyses } = useSession();
-  const seed = useAppShallow((s) => s.seed);
-  const { found, progress, set } = useAnalysisShallow((s) => ({ found: s.pipelineNeeded, progress: s.gapProgress, set: s.set }));
+  const { seed, found } = useAppShallow((s) => ({ seed: s.seed, found: s.analyses.pipelineNeeded }));
+  const { progress } = found;
   const [stageId, setStageId] = useState(model.stages[Math.floor(model.stages.length / 2)]?.id ?? '');
   const [confidence, setConfidence] = useState(0.7);
   const ids = { stage: useId(), confidence: useId() };
-  const run = async () => {
-    set({ gapProgress: { done: 0, total: 1 }, pipelineNeeded: null });
-    const output = await analyses.gap.run({ kind: 'pipelineNeeded', model, quarter, stageId, confidence, trials: SEARCH_TRIALS, seed }, (done, total) => set({ gapProgress: { done, total } }));
-    if (output) set({ pipelineNeeded: { value: output.value, document: model }, gapProgress: null });
-  };
-  const value = found?.value;
+  const { runAnalysis, cancelAnalysis } = useAppStore.getState();
+  const run = () => runAnalysis('pipelineNeeded', { model, quarter, stageId, confidence, trials: SEARCH_TRIALS, seed });
+  const value = found.answer?.output.value;
   const stageName = (id: string) => model.stages.find((s) => s.id === id)?.name ?? id;
   return (
     <div className="gap-form">
@@ -97,15 +92,12 @@ function PipelineNeededForm({ model, quarter, label }: { model: ForecastModel; q
           label="Search progress"
           unit="runs"
           progress={progress}
-          onCancel={() => {
-            analyses.gap.cancel();
-            set({ gapProgress: null });
-          }}
+          onCancel={() => cancelAnalysis('pipelineNeeded')}
         />
       ) : null}
       {value ? (
         value.ok ? (
-          <p className={`gap-answer${found?.document !== model ? ' stale' : ''}`} role="status">
+          <p className={`gap-answer${isOutOfDate(found, model) ? ' stale' : ''}`} role="status">
             {value.value.deals === 0
               ? `${label} already has a ${percent(value.value.pTargetNow)} chance, at or above ${percent(value.value.confidence)}.`
               : value.value.deals === null
@@ -122,31 +114,25 @@ function PipelineNeededForm({ model, quarter, label }: { model: ForecastModel; q
 }
 
 function Contributions({ model, result, quarter }: { model: ForecastModel; result: ForecastResult; quarter: number }) {
-  const { analyses } = useSession();
-  const { trials, seed } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed }));
-  const { contributions, set } = useAnalysisShallow((s) => ({ contributions: s.contributions, set: s.set }));
+  const { trials, seed, contributions } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed, contributions: s.analyses.contributions }));
   const top = [...result.deals].sort((a, b) => b.amount * (b.pWinByQuarter[quarter] ?? 0) - a.amount * (a.pWinByQuarter[quarter] ?? 0)).slice(0, CONTRIBUTION_DEALS).filter((d) => (d.pWinByQuarter[quarter] ?? 0) > 0);
   const key = top.map((d) => d.id).join('|');
   useEffect(() => {
     if (!key) return;
-    const timer = setTimeout(() => {
-      void analyses.contributions.run({ kind: 'contributions', model, quarter, dealIds: key.split('|'), trials, seed }).then((output) => {
-        if (output) set({ contributions: { value: output.value, document: model, quarter } });
-      });
-    }, 300);
+    const timer = setTimeout(() => void useAppStore.getState().runAnalysis('contributions', { model, quarter, dealIds: key.split('|'), trials, seed }), 300);
     return () => clearTimeout(timer);
-  }, [analyses, model, quarter, key, trials, seed, set]);
-  const current = contributions && contributions.quarter === quarter ? contributions : null;
+  }, [model, quarter, key, trials, seed]);
+  const current = contributions.answer?.job.quarter === quarter ? contributions.answer : null;
   return (
     <section className="card" aria-labelledby="carry-title">
       <h2 id="carry-title">Which deals carry the quarter</h2>
       <p className="card-subtitle">How much the chance of reaching the target drops without each deal (the same simulated futures, with the deal taken out).</p>
       {!current ? (
         <p className="loading">Measuring…</p>
-      ) : !current.value.ok ? (
-        <p className="field-error">{formatProblems(current.value.problems)}</p>
+      ) : !current.output.value.ok ? (
+        <p className="field-error">{formatProblems(current.output.value.problems)}</p>
       ) : (
-        <table className={`data-table${current.document !== model ? ' stale' : ''}`} aria-label="Deal contributions to the target">
+        <table className={`data-table${isOutOfDate(contributions, model) ? ' stale' : ''}`} aria-label="Deal contributions to the target">
           <thead>
             <tr>
               <th scope="col">Deal</th>
@@ -157,7 +143,7 @@ function Contributions({ model, result, quarter }: { model: ForecastModel; resul
             </tr>
           </thead>
           <tbody>
-            {current.value.value.deals.map((d) => (
+            {current.output.value.value.deals.map((d) => (
               <tr key={d.id}>
                 <th scope="row">{d.name || d.id}</th>
                 <td>{compactMoney(d.amount, model.currency)}</td>
@@ -174,20 +160,16 @@ function Contributions({ model, result, quarter }: { model: ForecastModel; resul
 }
 
 function Tornado({ model, result, quarter }: { model: ForecastModel; result: ForecastResult; quarter: number }) {
-  const { analyses } = useSession();
-  const seed = useAppShallow((s) => s.seed);
-  const { sensitivity, progress, set } = useAnalysisShallow((s) => ({ sensitivity: s.sensitivity, progress: s.sensitivityProgress, set: s.set }));
+  const { seed, sensitivity } = useAppShallow((s) => ({ seed: s.seed, sensitivity: s.analyses.sensitivity }));
+  const { progress } = sensitivity;
   const hasTarget = result.quarters[quarter]?.target != null;
   const [metric, setMetric] = useState<SensitivityMetric>('p50');
   const [step, setStep] = useState(0.1);
   const ids = { metric: useId(), step: useId() };
   const chosenMetric = hasTarget ? metric : 'p50';
-  const run = async () => {
-    set({ sensitivityProgress: { done: 0, total: 1 } });
-    const output = await analyses.sensitivity.run({ kind: 'sensitivity', model, quarter, metric: chosenMetric, step, trials: SENSITIVITY_TRIALS, seed }, (done, total) => set({ sensitivityProgress: { done, total } }));
-    if (output) set({ sensitivity: { value: output.value, document: model }, sensitivityProgress: null });
-  };
-  const value = sensitivity?.value;
+  const { runAnalysis, cancelAnalysis } = useAppStore.getState();
+  const run = () => runAnalysis('sensitivity', { model, quarter, metric: chosenMetric, step, trials: SENSITIVITY_TRIALS, seed });
+  const value = sensitivity.answer?.output.value;
   const label = (i: number) => result.quarters[i]?.label ?? '';
   return (
     <section className="tornado" aria-labelledby="tornado-title">
@@ -215,15 +197,12 @@ function Tornado({ model, result, quarter }: { model: ForecastModel; result: For
           label="Sensitivity progress"
           unit="runs"
           progress={progress}
-          onCancel={() => {
-            analyses.sensitivity.cancel();
-            set({ sensitivityProgress: null });
-          }}
+          onCancel={() => cancelAnalysis('sensitivity')}
         />
       ) : null}
       {value && !value.ok ? <ProblemAlert text={formatProblems(value.problems)} /> : null}
       {value?.ok ? (
-        <div className={sensitivity?.document !== model ? 'stale' : undefined}>
+        <div className={isOutOfDate(sensitivity, model) ? 'stale' : undefined}>
           <FigureCard figure={tornadoFigure(value.value, label(value.value.quarter), model.currency, SENSITIVITY_TRIALS)} wide />
           {value.value.rows.some((r) => r.note) ? <p className="field-hint">{value.value.rows.filter((r) => r.note).map((r) => `${r.label}: ${r.note}`).join('. ')}.</p> : null}
         </div>

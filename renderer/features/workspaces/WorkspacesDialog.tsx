@@ -18,14 +18,19 @@ export function WorkspacesDialog({ session }: { session: Session }) {
   const close = () => useAppStore.getState().openDialog(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const refresh = useCallback(async () => {
-    // The open workspace's pending edits first, so the list shows its latest name and date.
-    await session.flushSave();
-    const [list, trashed] = await Promise.all([session.api.listWorkspaces(), session.api.listTrash()]);
-    if (list.ok) setWorkspaces(list.value);
-    else useAppStore.getState().addNotice('error', `Your workspaces could not be listed: ${formatProblems(list.problems)}`);
-    setTrash(trashed.ok ? trashed.value : []);
-  }, [session]);
+  const refresh = useCallback(
+    () =>
+      // The open workspace's pending edits first, so the list shows its latest name and date.
+      session
+        .flushSave()
+        .then(() => Promise.all([session.api.listWorkspaces(), session.api.listTrash()]))
+        .then(([list, trashed]) => {
+          if (list.ok) setWorkspaces(list.value);
+          else useAppStore.getState().addNotice('error', `Your workspaces could not be listed: ${formatProblems(list.problems)}`);
+          setTrash(trashed.ok ? trashed.value : []);
+        }),
+    [session],
+  );
   useEffect(() => {
     heading.current?.focus();
     void refresh();
