@@ -106,4 +106,14 @@ describe('the analysis slice', () => {
     for (const id of ['a', 'b', 'a', 'c', 'd']) addToComparison(id);
     expect(useAppStore.getState().compareIds).toEqual(['baseline', 'a', 'b', 'c']);
   });
+
+  it('ends the progress and says so when an analysis fails, instead of waiting forever', async () => {
+    const run = useAppStore.getState().runAnalysis('sensitivity', sensitivityJob);
+    workers.latest().crash('a simulation worker stopped');
+    await run;
+    expect(analyses().sensitivity.progress).toBeNull();
+    const notice = useAppStore.getState().notices.at(-1);
+    expect(notice?.tone).toBe('error');
+    expect(notice?.text).toMatch(/^The sensitivity analysis stopped before it finished: a simulation worker stopped\./);
+  });
 });

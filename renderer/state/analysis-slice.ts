@@ -27,6 +27,13 @@ export type JobRequest<K extends AnalysisKind> = Omit<JobOf<K>, 'kind'>;
 
 const ANALYSIS_KINDS: readonly AnalysisKind[] = ['compare', 'sensitivity', 'pipelineNeeded', 'contributions', 'backtest'];
 const IDLE = { answer: null, progress: null };
+const ANALYSIS_NAMES: Record<AnalysisKind, string> = {
+  compare: 'The scenario comparison',
+  sensitivity: 'The sensitivity analysis',
+  pipelineNeeded: 'The search for the pipeline needed',
+  contributions: "The deals' contributions",
+  backtest: 'The backtest',
+};
 const initialAnalyses: Analyses = { compare: IDLE, sensitivity: IDLE, pipelineNeeded: IDLE, contributions: IDLE, backtest: IDLE };
 
 /** The progress bar's length before the worker's first report: scenarios to compare, quarters to replay, else one step. */
@@ -64,7 +71,7 @@ export interface AnalysisSlice {
   disposeAnalyses(): void;
 }
 
-export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set) => {
+export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => {
   // The runners hold workers, not state: they live beside the store, one per kind, started on first use.
   let startWorker = startAnalysisWorker;
   let runners: Partial<Record<AnalysisKind, AnalysisRunner>> = {};
@@ -90,7 +97,15 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       // A new search hides the previous answer, which names a stage and chance the form may no longer show;
       // the other analyses keep theirs on screen until the new one lands.
       patch(kind, { progress: { done: 0, total: startingTotal(job) }, ...(kind === 'pipelineNeeded' ? { answer: null } : {}) });
-      const output = await runner.run(job, (done, total) => patch(kind, { progress: { done, total } }));
+      let output: OutputOf<K> | null;
+      try {
+        output = await runner.run(job, (done, total) => patch(kind, { progress: { done, total } }));
+      } catch (error) {
+        // The worker failed or stopped: the progress ends and the user is told, never left waiting.
+        patch(kind, { progress: null });
+        get().addNotice('error', `${ANALYSIS_NAMES[kind]} stopped before it finished: ${error instanceof Error ? error.message : String(error)}. Run it again; if it keeps stopping, fewer trials may help.`);
+        return;
+      }
       // null: superseded (the newer run owns the progress) or cancelled (cancelAnalysis cleared it).
       if (output) patch(kind, { answer: { job, output }, progress: null });
     },

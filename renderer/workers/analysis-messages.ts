@@ -27,4 +27,8 @@ export type AnalysisOutput =
   | { kind: 'backtest'; value: Result<HalfLifeComparison> };
 
 export type ToAnalysisWorker = { jobId: number; job: AnalysisJob };
-export type FromAnalysisWorker = { jobId: number; type: 'progress'; done: number; total: number } | { jobId: number; type: 'done'; output: AnalysisOutput };
+export type FromAnalysisWorker =
+  | { jobId: number; type: 'progress'; done: number; total: number }
+  | { jobId: number; type: 'done'; output: AnalysisOutput }
+  /** The analysis stopped on an error (a simulation worker crashed, memory ran out): said, never left hanging. */
+  | { jobId: number; type: 'failed'; message: string };

@@ -76,4 +76,23 @@ describe('the analysis runner', () => {
     workers.latest().finish({ kind: 'sensitivity', value: { ok: false, problems: [] } });
     await expect(answer).rejects.toThrow('answered a compare job with sensitivity');
   });
+
+  it('rejects with the reason when the analysis fails or its worker stops, and runs the next job in a fresh worker', async () => {
+    const workers = scriptedAnalysisWorkers();
+    const runner = new AnalysisRunner(workers.start);
+    const failing = runner.run(compareJob);
+    workers.latest().fail('a simulation worker stopped');
+    await expect(failing).rejects.toThrow('a simulation worker stopped');
+    expect(workers.latest().terminated).toBe(true);
+
+    const crashing = runner.run(compareJob);
+    expect(workers.started).toHaveLength(2);
+    workers.latest().crash('out of memory');
+    await expect(crashing).rejects.toThrow('out of memory');
+
+    const next = runner.run(compareJob);
+    expect(workers.started).toHaveLength(3);
+    workers.latest().finish(compared);
+    expect(await next).toEqual(compared);
+  });
 });

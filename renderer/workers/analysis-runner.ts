@@ -7,6 +7,8 @@ export type OutputOf<K extends AnalysisKind> = Extract<AnalysisOutput, { kind: K
 /** What the runner needs of its worker: a Web Worker in the app, a scripted stand-in in tests. */
 export interface AnalysisWorkerPort {
   onmessage: ((event: MessageEvent<FromAnalysisWorker>) => void) | null;
+  /** An error the worker did not catch (it stopped, or a script failed to load). */
+  onerror: ((event: ErrorEvent) => void) | null;
   postMessage(message: ToAnalysisWorker): void;
   terminate(): void;
 }
@@ -18,13 +20,15 @@ export const startAnalysisWorker: StartAnalysisWorker = () => new Worker(new URL
 interface Pending {
   jobId: number;
   resolve(output: AnalysisOutput | null): void;
+  reject(error: Error): void;
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
  * Runs analyses in a worker of their own, so the live forecast keeps its worker. One analysis at a
  * time: starting another, or cancelling, terminates the worker (a long run stops at once) and the
- * superseded promise resolves to null.
+ * superseded promise resolves to null. An analysis that fails (the worker reports an error, or
+ * stops) rejects with the reason, and the next one starts a fresh worker.
  */
 export class AnalysisRunner {
   private worker: AnalysisWorkerPort | null = null;
@@ -41,10 +45,15 @@ export class AnalysisRunner {
       const pending = this.pending;
       if (!pending || message.jobId !== pending.jobId) return;
       if (message.type === 'progress') pending.onProgress?.(message.done, message.total);
+      else if (message.type === 'failed') this.fail(new Error(message.message));
       else {
         this.pending = null;
         pending.resolve(message.output);
       }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(new Error(event.message || 'the analysis worker stopped'));
     };
     this.worker = worker;
     return worker;
@@ -53,10 +62,19 @@ export class AnalysisRunner {
   run<K extends AnalysisKind>(job: JobOf<K>, onProgress?: (done: number, total: number) => void): Promise<OutputOf<K> | null> {
     this.cancel();
     const jobId = this.nextJobId++;
-    return new Promise<AnalysisOutput | null>((resolve) => {
-      this.pending = { jobId, resolve, ...(onProgress ? { onProgress } : {}) };
+    return new Promise<AnalysisOutput | null>((resolve, reject) => {
+      this.pending = { jobId, resolve, reject, ...(onProgress ? { onProgress } : {}) };
       this.ensureWorker().postMessage({ jobId, job } satisfies ToAnalysisWorker);
     }).then((output) => (output === null ? null : outputOf(job.kind, output)));
+  }
+
+  /** The analysis in flight failed: its promise rejects, and its worker is replaced for the next one. */
+  private fail(error: Error): void {
+    const pending = this.pending;
+    this.pending = null;
+    this.worker?.terminate();
+    this.worker = null;
+    pending?.reject(error);
   }
 
   /** Stops the analysis in flight, if any. */

@@ -40,5 +40,8 @@ async function analyse(job: AnalysisJob, onProgress: (done: number, total: numbe
 self.onmessage = (event: MessageEvent<ToAnalysisWorker>) => {
   const { jobId, job } = event.data;
   const post = (message: FromAnalysisWorker) => self.postMessage(message);
-  void analyse(job, (done, total) => post({ jobId, type: 'progress', done, total })).then((output) => post({ jobId, type: 'done', output }));
+  void analyse(job, (done, total) => post({ jobId, type: 'progress', done, total })).then(
+    (output) => post({ jobId, type: 'done', output }),
+    (error: unknown) => post({ jobId, type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
 };

@@ -4,6 +4,7 @@ import type { AnalysisWorkerPort, StartAnalysisWorker } from '../../renderer/wor
 /** A stand-in for the analysis worker that the test drives by hand: it records jobs and answers when told. */
 export class ScriptedAnalysisWorker implements AnalysisWorkerPort {
   onmessage: ((event: MessageEvent<FromAnalysisWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
   readonly received: ToAnalysisWorker[] = [];
   terminated = false;
 
@@ -29,6 +30,18 @@ export class ScriptedAnalysisWorker implements AnalysisWorkerPort {
 
   finish(output: AnalysisOutput, jobId = this.lastJobId): void {
     this.reply({ jobId, type: 'done', output });
+  }
+
+  /** The analysis fails inside the worker, which reports it. */
+  fail(message: string, jobId = this.lastJobId): void {
+    this.reply({ jobId, type: 'failed', message });
+  }
+
+  /** The worker itself stops with an uncaught error. */
+  crash(message: string): void {
+    // Node has no ErrorEvent; the runner reads only these two members of it.
+    const event = { message, preventDefault: () => undefined } as unknown as ErrorEvent;
+    if (!this.terminated) this.onerror?.(event);
   }
 
   private reply(message: FromAnalysisWorker): void {
