@@ -8,6 +8,7 @@ import type { FromForecastWorker, ToForecastWorker } from './worker-messages.ts'
 class ScriptedForecastWorker {
   static started: ScriptedForecastWorker[] = [];
   onmessage: ((event: MessageEvent<FromForecastWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
   readonly received: ToForecastWorker[] = [];
   terminated = false;
   constructor() {
@@ -18,6 +19,9 @@ class ScriptedForecastWorker {
   }
   terminate(): void {
     this.terminated = true;
+  }
+  crash(message: string): void {
+    this.onerror?.(new ErrorEvent('error', { message, cancelable: true }));
   }
   answer(message: FromForecastWorker): void {
     this.onmessage?.(new MessageEvent('message', { data: message }));
@@ -48,5 +52,20 @@ describe('the forecast runner', () => {
     expect(shown).toEqual(['from the second run']);
     runner.dispose();
     expect(worker?.terminated).toBe(true);
+  });
+
+  it('says the forecast stopped when its worker stops, and runs the next edit in a fresh worker', () => {
+    vi.stubGlobal('Worker', ScriptedForecastWorker);
+    const shown: string[] = [];
+    const runner = new ForecastRunner({ onProgress: () => shown.push('progress'), onDone: () => shown.push('done'), onInvalid: (problems) => shown.push(problems[0]?.message ?? '') });
+    runner.run({ first: true }, 1000, 1);
+    const [first] = ScriptedForecastWorker.started;
+    first?.crash('out of memory');
+    expect(shown).toEqual(['the simulation stopped (out of memory); change anything to run it again']);
+    expect(first?.terminated).toBe(true);
+    runner.run({ second: true }, 1000, 1);
+    const second = ScriptedForecastWorker.started[1];
+    expect(second?.received.map((m) => m.runId)).toEqual([2]);
+    runner.dispose();
   });
 });

@@ -20,12 +20,28 @@ const editMark = (runId: number) => `forecast:edit:${runId}`;
 
 /** Owns the live forecast's worker (which owns the simulation pool). Starting a run supersedes the one in flight. */
 export class ForecastRunner {
-  private readonly worker = new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
+  private worker: Worker;
   private runId = 0;
   private firstShown = false;
 
   constructor(private readonly listener: RunListener) {
-    this.worker.onmessage = (event: MessageEvent<FromForecastWorker>) => {
+    this.worker = this.startWorker();
+  }
+
+  /**
+   * The forecast worker. A simulation worker that fails is reported by the coordinator as a run that
+   * stopped; if this worker itself stops, the run in flight says so the same way (never a forecast
+   * waiting forever) and the next run starts a fresh worker.
+   */
+  private startWorker(): Worker {
+    const worker = new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      this.worker = this.startWorker();
+      this.listener.onInvalid([{ path: 'forecast', message: `the simulation stopped (${event.message || 'its worker stopped'}); change anything to run it again` }]);
+    };
+    worker.onmessage = (event: MessageEvent<FromForecastWorker>) => {
       const message = event.data;
       if (message.runId !== this.runId) return; // a result of a superseded run
       if (message.type === 'progress') this.listener.onProgress(message.result, message.charts, message.trialsDone, message.trialsTotal);
@@ -33,6 +49,7 @@ export class ForecastRunner {
       else this.listener.onInvalid(message.problems);
       if (message.type !== 'invalid') this.measureWhenShown(message.runId, message.type === 'done');
     };
+    return worker;
   }
 
   run(model: unknown, trials: number, seed: number): void {
