@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, MAX_SEED } from '../shared/engine/constants.ts';
 import { backtest, compareHalfLives, type Backtest, type HalfLifeComparison } from '../shared/history/backtest.ts';
+import { percent, whole } from '../shared/format/numbers.ts';
 import { fail, ok, type Problem, type Result } from '../shared/result.ts';
 import { positiveNumber } from './calibrate.ts';
 import { describeLeftOut, readHistoryFile, readModelFile } from './history-input.ts';
@@ -74,13 +75,13 @@ export function backtestJson(result: Backtest, comparison: HalfLifeComparison | 
   };
 }
 
-const money = (v: number | null) => (v === null ? '–' : `${Math.round(v).toLocaleString('en-US')}`);
+const money = (v: number | null) => (v === null ? '–' : whole(v));
 
 function textReport(result: Backtest, comparison: HalfLifeComparison | null, currency: string): string {
   const lines = [`Quarter      Actual (${currency})   P10          P50          P90          Inside`];
   for (const q of result.quarters) lines.push(`${q.label.padEnd(12)} ${money(q.actual).padStart(13)} ${money(q.p10).padStart(12)} ${money(q.p50).padStart(12)} ${money(q.p90).padStart(12)}  ${q.scored ? (q.inside ? 'yes' : 'no') : `– ${q.reason ?? ''}`}`);
   const c = result.coverage;
-  lines.push('', c.share === null ? 'No quarter had enough history before it to be scored.' : `Inside P10–P90 in ${c.inside} of ${c.scored} scored quarters (${Math.round(c.share * 100)}%; 90% interval ${Math.round(c.interval90[0] * 100)}–${Math.round(c.interval90[1] * 100)}%; near 80% when honest).`);
+  lines.push('', c.share === null ? 'No quarter had enough history before it to be scored.' : `Inside P10–P90 in ${c.inside} of ${c.scored} scored quarters (${percent(c.share)}; 90% interval ${percent(c.interval90[0])}–${percent(c.interval90[1])}; near 80% when honest).`);
   const s = result.scores;
   lines.push(`Mean pinball loss (P10/P50/P90, lower is better): forecast ${money(s.pinball)}, weighted pipeline ${money(s.baselines.weightedPipeline)}, last quarter's actual ${money(s.baselines.lastQuarter)}, same quarter last year ${money(s.baselines.sameQuarterLastYear)}.`);
   if (s.brier !== null) lines.push(`Deal-level Brier score: ${s.brier.toFixed(3)}.`);

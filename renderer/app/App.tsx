@@ -27,6 +27,7 @@ import { WorkspacesDialog } from '../features/workspaces/WorkspacesDialog.tsx';
 import { NewWorkspaceDialog } from '../features/workspaces/NewWorkspaceDialog.tsx';
 import { SaveConflict } from './SaveConflict.tsx';
 import type { Session } from './session.ts';
+import { whole } from '../../shared/format/numbers.ts';
 
 export function App({ session }: { session: Session }) {
   const { document, result, charts, stale, selectedQuarter, dialog, tab, setTab, fieldRequest, hasProblems } = useAppShallow((s) => ({
@@ -99,7 +100,7 @@ export function App({ session }: { session: Session }) {
               <FunnelChart result={result} />
             </div>
             <p className="footnote">
-              Forecast, not actuals: {result.meta.trials.toLocaleString('en-US')} Monte Carlo trials of the open pipeline and expected new pipeline, seed {result.meta.seed}, as of {result.meta.asOf}.
+              Forecast, not actuals: {whole(result.meta.trials)} Monte Carlo trials of the open pipeline and expected new pipeline, seed {result.meta.seed}, as of {result.meta.asOf}.
             </p>
           </>
         ) : hasProblems ? null : (

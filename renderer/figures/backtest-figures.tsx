@@ -3,7 +3,7 @@ import type { Backtest } from '../../shared/history/backtest.ts';
 import type { Figure } from '../charts/figure.ts';
 import type { Palette } from '../charts/palette.ts';
 import { RangeBar, type BarShapeProps } from '../charts/range-bar.tsx';
-import { compactMoney, percent } from '../format.ts';
+import { compactMoney, percent } from '../../shared/format/numbers.ts';
 
 /** "7 of 9 scored quarters (78%; 90% interval 52–93%)": coverage with its uncertainty. */
 export function coverageWords(result: Backtest): string {

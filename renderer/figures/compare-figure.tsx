@@ -4,7 +4,7 @@ import type { ForecastResult } from '../../shared/engine/result-types.ts';
 import type { Figure, LegendEntry } from '../charts/figure.ts';
 import type { Palette } from '../charts/palette.ts';
 import { RangeBar, type BarShapeProps } from '../charts/range-bar.tsx';
-import { compactMoney } from '../format.ts';
+import { compactMoney } from '../../shared/format/numbers.ts';
 
 const SERIES_KEYS = ['series0', 'series1', 'series2', 'series3'] as const;
 

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Tooltip, XAxis,
 import type { Sensitivity } from '../../shared/analysis/sensitivity.ts';
 import type { Figure } from '../charts/figure.ts';
 import type { Palette } from '../charts/palette.ts';
-import { compactMoney, percent } from '../format.ts';
+import { compactMoney, percent, whole } from '../../shared/format/numbers.ts';
 
 interface EndLabelProps {
   x?: number | string | undefined;
@@ -44,7 +44,7 @@ export function tornadoFigure(s: Sensitivity, quarterLabel: string, currency: st
     fileName: `sensitivity-${s.metric}-${quarterLabel}`,
     title: `What moves the ${metricName}`,
     subtitle: top
-      ? `Each input lowered and raised by ${step}, one at a time, with the same random numbers (${trials.toLocaleString('en-US')} trials each). Baseline ${show(s.base)}; the largest swing is ${top.label.toLowerCase()} (${show(top.low)} to ${show(top.high)}).`
+      ? `Each input lowered and raised by ${step}, one at a time, with the same random numbers (${whole(trials)} trials each). Baseline ${show(s.base)}; the largest swing is ${top.label.toLowerCase()} (${show(top.low)} to ${show(top.high)}).`
       : 'There is nothing to vary.',
     legend: [
       { label: `Input ${step} lower`, color: 'lost', mark: 'bar' },

@@ -6,7 +6,7 @@ import { formatProblems } from '../../../shared/result.ts';
 import { useSession } from '../../app/session-context.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 import { ProblemAlert, ProgressLine } from '../forecast/ProgressLine.tsx';
-import { compactMoney, percent } from '../../format.ts';
+import { compactMoney, percent } from '../../../shared/format/numbers.ts';
 import type { LoadedHistory } from '../../state/calibration-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { backtestFigure, calibrationFigure, coverageWords, pitFigure } from '../../figures/backtest-figures.tsx';

@@ -4,7 +4,7 @@ import { WON, LOST } from '../../../shared/history/history-types.ts';
 import { keepHistory } from '../../../shared/history/kept-history.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
-import { decimal } from '../../format.ts';
+import { decimal } from '../../../shared/format/numbers.ts';
 import type { LoadedHistory } from '../../state/calibration-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { survivalFigure } from '../../figures/survival-figure.tsx';

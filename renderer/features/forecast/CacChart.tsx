@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { Figure } from '../../charts/figure.ts';
-import { compactMoney, fullMoney } from '../../format.ts';
+import { compactMoney, fullMoney } from '../../../shared/format/numbers.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 
 /**

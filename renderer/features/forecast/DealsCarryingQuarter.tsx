@@ -1,6 +1,7 @@
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
-import { compactMoney, friendlyDate, percent } from '../../format.ts';
+import { compactMoney, percent } from '../../../shared/format/numbers.ts';
+import { friendlyDate } from '../../../shared/format/dates.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 
 const ROWS = 10;

@@ -1,7 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartData } from '../../../shared/engine/chart-data.ts';
 import type { Figure } from '../../charts/figure.ts';
-import { compactMoney } from '../../format.ts';
+import { compactMoney } from '../../../shared/format/numbers.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 
 /** Cumulative bookings from today to each quarter end, as a fan: the spread widens with time. */

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { Figure } from '../../charts/figure.ts';
-import { decimal } from '../../format.ts';
+import { decimal } from '../../../shared/format/numbers.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 
 /**

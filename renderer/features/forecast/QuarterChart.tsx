@@ -1,7 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { Figure } from '../../charts/figure.ts';
-import { compactMoney, percent } from '../../format.ts';
+import { compactMoney, percent } from '../../../shared/format/numbers.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 
 /** Quarterly bookings: the P10–P90 band, the P50 line, the target line and the chance of reaching it. */

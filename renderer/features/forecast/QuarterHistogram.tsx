@@ -2,7 +2,7 @@ import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } 
 import type { ChartData } from '../../../shared/engine/chart-data.ts';
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { Figure, LegendEntry } from '../../charts/figure.ts';
-import { compactMoney, percent } from '../../format.ts';
+import { compactMoney, percent } from '../../../shared/format/numbers.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 
 /** How one quarter's bookings are spread over the simulated outcomes, with the target marked. */

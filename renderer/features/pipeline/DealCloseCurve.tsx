@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DealForecast, ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { Figure } from '../../charts/figure.ts';
-import { friendlyDate, percent } from '../../format.ts';
+import { percent } from '../../../shared/format/numbers.ts';
+import { friendlyDate } from '../../../shared/format/dates.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 

@@ -8,7 +8,7 @@ import { fiscalQuarters } from '../../../shared/model/fiscal.ts';
 import { parseIsoDay } from '../../../shared/model/dates.ts';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
-import { fullMoney } from '../../format.ts';
+import { fullMoney } from '../../../shared/format/numbers.ts';
 import { useAppStore } from '../../state/store.ts';
 import {
   addDealOverride,

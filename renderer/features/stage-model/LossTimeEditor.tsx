@@ -3,7 +3,7 @@ import { moveChanceAfterWaiting } from '../../../shared/engine/competing-risks.t
 import { niceStep } from '../../../shared/engine/chart-data.ts';
 import { logNormalFromMedianP90 } from '../../../shared/engine/lognormal.ts';
 import type { ForecastModel, Stage } from '../../../shared/model/schema.ts';
-import { percent } from '../../format.ts';
+import { percent } from '../../../shared/format/numbers.ts';
 import { NumberField } from '../../fields/NumberField.tsx';
 
 /** The stage with a losers' time set, or removed (undefined). */

@@ -5,7 +5,7 @@ import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { formatProblems } from '../../../shared/result.ts';
 import { useSession } from '../../app/session-context.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
-import { compactMoney, fullMoney, percent } from '../../format.ts';
+import { compactMoney, fullMoney, percent } from '../../../shared/format/numbers.ts';
 import { useAnalysisShallow } from '../../state/analysis-store.ts';
 import { ProblemAlert, ProgressLine } from '../forecast/ProgressLine.tsx';
 import { useAppShallow } from '../../state/store.ts';
