@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { SEARCH_TRIALS, SENSITIVITY_TRIALS, type SensitivityMetric } from '../../../shared/analysis/sensitivity.ts';
+import { dealsCarryingQuarter } from '../../../shared/analysis/carrying-deals.ts';
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { formatProblems } from '../../../shared/result.ts';
@@ -125,8 +126,7 @@ function Contributions({ model, result, quarter }: { model: ForecastModel; resul
   const { analyses } = useSession();
   const { trials, seed } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed }));
   const { contributions, set } = useAnalysisShallow((s) => ({ contributions: s.contributions, set: s.set }));
-  const top = [...result.deals].sort((a, b) => b.amount * (b.pWinByQuarter[quarter] ?? 0) - a.amount * (a.pWinByQuarter[quarter] ?? 0)).slice(0, CONTRIBUTION_DEALS).filter((d) => (d.pWinByQuarter[quarter] ?? 0) > 0);
-  const key = top.map((d) => d.id).join('|');
+  const key = dealsCarryingQuarter(result, quarter, CONTRIBUTION_DEALS).map((d) => d.deal.id).join('|');
   useEffect(() => {
     if (!key) return;
     const timer = setTimeout(() => {
