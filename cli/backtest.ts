@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, MAX_SEED } from '../shared/engine/constants.ts';
 import { backtest, compareHalfLives, type Backtest, type HalfLifeComparison } from '../shared/history/backtest.ts';
+import { BACKTEST_TRIALS } from '../shared/analysis/trial-counts.ts';
 import { percent, whole } from '../shared/format/numbers.ts';
 import { fail, ok, type Problem, type Result } from '../shared/result.ts';
 import { positiveNumber } from './calibrate.ts';
@@ -17,7 +18,6 @@ export const BACKTEST_USAGE = `Usage: npm run forecast -- backtest HISTORY.csv -
   --seed S              random seed (default ${DEFAULT_SEED})
   --json                print the result as JSON on stdout and nothing else`;
 
-export const BACKTEST_TRIALS = 5_000;
 
 export function parseBacktestArgs(argv: string[]) {
   let parsed;
@@ -36,14 +36,14 @@ export function parseBacktestArgs(argv: string[]) {
   if (parsed.positionals.length !== 1) problems.push({ path: 'arguments', message: `expected one history CSV file, got ${parsed.positionals.length}` });
   if (!v.model) problems.push({ path: '--model', message: 'is required: the model whose stages are replayed' });
   if (v.quarters === undefined) problems.push({ path: '--quarters', message: 'is required: how many past quarters to replay' });
-  const whole = (text: string | undefined, name: string, min: number, max: number) => {
+  const wholeArg = (text: string | undefined, name: string, min: number, max: number) => {
     const value = positiveNumber(text, name, min, max, problems);
     if (value !== null && !Number.isInteger(value)) problems.push({ path: `--${name}`, message: `must be a whole number (got "${text}")` });
     return value;
   };
-  const quarters = whole(v.quarters, 'quarters', 1, 40) ?? 0;
-  const trials = whole(v.trials, 'trials', 100, 200_000) ?? BACKTEST_TRIALS;
-  const seed = whole(v.seed, 'seed', 0, MAX_SEED) ?? DEFAULT_SEED;
+  const quarters = wholeArg(v.quarters, 'quarters', 1, 40) ?? 0;
+  const trials = wholeArg(v.trials, 'trials', 100, 200_000) ?? BACKTEST_TRIALS;
+  const seed = wholeArg(v.seed, 'seed', 0, MAX_SEED) ?? DEFAULT_SEED;
   const halfLifeQuarters = positiveNumber(v['half-life'], 'half-life', 0.25, 100, problems);
   if (problems.length > 0) return fail(problems);
   return ok({ historyPath: parsed.positionals[0] ?? '', modelPath: v.model ?? '', quarters, trials, seed, halfLifeQuarters, compare: v['compare-half-lives'] ?? false, json: v.json ?? false });

@@ -11,7 +11,7 @@ import type { LoadedHistory } from '../../state/calibration-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { backtestFigure, calibrationFigure, coverageWords, pitFigure } from '../../figures/backtest-figures.tsx';
 
-const BACKTEST_TRIALS = 5_000;
+import { BACKTEST_TRIALS } from '../../../shared/analysis/trial-counts.ts';
 const halfLifeName = (q: number | null) => (q === null ? 'none (all history the same)' : `${q} quarters`);
 
 /** Replays past quarters with what was known at their start, and compares with what closed. */

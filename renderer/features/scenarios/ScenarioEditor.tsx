@@ -24,6 +24,7 @@ import {
   updateScenario,
   updateShock,
 } from './scenario-edits.ts';
+import { MODEL_LIMITS } from '../../../shared/model/limits.ts';
 
 const NO_SHOCKS: readonly Shock[] = [];
 const edit = (change: (model: ForecastModel) => ForecastModel) => useAppStore.getState().edit(change);
@@ -297,7 +298,7 @@ function Shocks({ model, scenario, base }: { model: ForecastModel; scenario: Sce
         <button
           type="button"
           onClick={() => edit((m) => addShock(m, id, { name: 'Year-end procurement freeze', probability: 0.3, stage: lastStage.id, onDate: yearEnd ? yearEnd.end : m.asOf, delayDays: 30 }))}
-          disabled={shocks.length >= 10}
+          disabled={shocks.length >= MODEL_LIMITS.maxShocks}
         >
           Add a shared risk
         </button>

@@ -5,6 +5,8 @@ import { useAppStore } from '../../state/store.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 import { addScenario, deleteScenario } from './scenario-edits.ts';
+import { MODEL_LIMITS } from '../../../shared/model/limits.ts';
+import { MAX_COMPARED } from '../../../shared/analysis/compare.ts';
 
 /** The scenarios of the workspace: the list, the selected one's overrides, and the comparison. */
 export function ScenariosView({ model }: { model: ForecastModel }) {
@@ -19,7 +21,7 @@ export function ScenariosView({ model }: { model: ForecastModel }) {
     state.edit(() => created.model);
     setSelectedId(created.id);
     const analysis = useAnalysisStore.getState();
-    if (analysis.compareIds.length < 4 && !analysis.compareIds.includes(created.id)) analysis.set({ compareIds: [...analysis.compareIds, created.id] });
+    if (analysis.compareIds.length < MAX_COMPARED && !analysis.compareIds.includes(created.id)) analysis.set({ compareIds: [...analysis.compareIds, created.id] });
   };
 
   return (
@@ -38,7 +40,7 @@ export function ScenariosView({ model }: { model: ForecastModel }) {
             ))}
           </ul>
           <div className="scenario-actions">
-            <button type="button" onClick={() => create()} disabled={scenarios.length >= 50}>
+            <button type="button" onClick={() => create()} disabled={scenarios.length >= MODEL_LIMITS.maxScenarios}>
               New scenario
             </button>
             {selected ? (

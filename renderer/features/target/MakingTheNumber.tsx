@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { SEARCH_TRIALS, SENSITIVITY_TRIALS, type SensitivityMetric } from '../../../shared/analysis/sensitivity.ts';
+import type { SensitivityMetric } from '../../../shared/analysis/sensitivity.ts';
+import { SEARCH_TRIALS, SENSITIVITY_TRIALS } from '../../../shared/analysis/trial-counts.ts';
+import { MAX_ADDED_DEALS } from '../../../shared/analysis/target-gap.ts';
 import { dealsCarryingQuarter } from '../../../shared/analysis/carrying-deals.ts';
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
@@ -110,7 +112,7 @@ function PipelineNeededForm({ model, quarter, label }: { model: ForecastModel; q
             {value.value.deals === 0
               ? `${label} already has a ${percent(value.value.pTargetNow)} chance, at or above ${percent(value.value.confidence)}.`
               : value.value.deals === null
-                ? `Even 256 more deals entering ${stageName(value.value.stageId)} today only bring the chance to ${percent(value.value.pTargetWith)}: deals that start there now rarely close by the end of ${label}. Try a later stage.`
+                ? `Even ${MAX_ADDED_DEALS} more deals entering ${stageName(value.value.stageId)} today only bring the chance to ${percent(value.value.pTargetWith)}: deals that start there now rarely close by the end of ${label}. Try a later stage.`
                 : `Add ${value.value.deals} deal${value.value.deals === 1 ? '' : 's'} of ${fullMoney(value.value.dealAmount, model.currency)} (the average open deal; ${compactMoney(value.value.deals * value.value.dealAmount, model.currency)} in all) entering ${stageName(value.value.stageId)} today to raise the chance of reaching the ${label} target from ${percent(value.value.pTargetNow)} to ${percent(value.value.pTargetWith)} (in the search’s ${SEARCH_TRIALS.toLocaleString('en-US')}-trial runs).`}
           </p>
         ) : (
