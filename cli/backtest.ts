@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, MAX_SEED } from '../shared/engine/constants.ts';
 import { backtest, compareHalfLives, type Backtest, type HalfLifeComparison } from '../shared/history/backtest.ts';
+import { BACKTEST_TRIALS } from '../shared/analysis/trial-counts.ts';
+import { percent, whole } from '../shared/format/numbers.ts';
 import { fail, ok, type Problem, type Result } from '../shared/result.ts';
 import { positiveNumber } from './calibrate.ts';
 import { describeLeftOut, readHistoryFile, readModelFile } from './history-input.ts';
@@ -16,7 +18,6 @@ export const BACKTEST_USAGE = `Usage: npm run forecast -- backtest HISTORY.csv -
   --seed S              random seed (default ${DEFAULT_SEED})
   --json                print the result as JSON on stdout and nothing else`;
 
-export const BACKTEST_TRIALS = 5_000;
 
 export function parseBacktestArgs(argv: string[]) {
   let parsed;
@@ -35,14 +36,14 @@ export function parseBacktestArgs(argv: string[]) {
   if (parsed.positionals.length !== 1) problems.push({ path: 'arguments', message: `expected one history CSV file, got ${parsed.positionals.length}` });
   if (!v.model) problems.push({ path: '--model', message: 'is required: the model whose stages are replayed' });
   if (v.quarters === undefined) problems.push({ path: '--quarters', message: 'is required: how many past quarters to replay' });
-  const whole = (text: string | undefined, name: string, min: number, max: number) => {
+  const wholeArg = (text: string | undefined, name: string, min: number, max: number) => {
     const value = positiveNumber(text, name, min, max, problems);
     if (value !== null && !Number.isInteger(value)) problems.push({ path: `--${name}`, message: `must be a whole number (got "${text}")` });
     return value;
   };
-  const quarters = whole(v.quarters, 'quarters', 1, 40) ?? 0;
-  const trials = whole(v.trials, 'trials', 100, 200_000) ?? BACKTEST_TRIALS;
-  const seed = whole(v.seed, 'seed', 0, MAX_SEED) ?? DEFAULT_SEED;
+  const quarters = wholeArg(v.quarters, 'quarters', 1, 40) ?? 0;
+  const trials = wholeArg(v.trials, 'trials', 100, 200_000) ?? BACKTEST_TRIALS;
+  const seed = wholeArg(v.seed, 'seed', 0, MAX_SEED) ?? DEFAULT_SEED;
   const halfLifeQuarters = positiveNumber(v['half-life'], 'half-life', 0.25, 100, problems);
   if (problems.length > 0) return fail(problems);
   return ok({ historyPath: parsed.positionals[0] ?? '', modelPath: v.model ?? '', quarters, trials, seed, halfLifeQuarters, compare: v['compare-half-lives'] ?? false, json: v.json ?? false });
@@ -74,13 +75,13 @@ export function backtestJson(result: Backtest, comparison: HalfLifeComparison | 
   };
 }
 
-const money = (v: number | null) => (v === null ? '–' : `${Math.round(v).toLocaleString('en-US')}`);
+const money = (v: number | null) => (v === null ? '–' : whole(v));
 
 function textReport(result: Backtest, comparison: HalfLifeComparison | null, currency: string): string {
   const lines = [`Quarter      Actual (${currency})   P10          P50          P90          Inside`];
   for (const q of result.quarters) lines.push(`${q.label.padEnd(12)} ${money(q.actual).padStart(13)} ${money(q.p10).padStart(12)} ${money(q.p50).padStart(12)} ${money(q.p90).padStart(12)}  ${q.scored ? (q.inside ? 'yes' : 'no') : `– ${q.reason ?? ''}`}`);
   const c = result.coverage;
-  lines.push('', c.share === null ? 'No quarter had enough history before it to be scored.' : `Inside P10–P90 in ${c.inside} of ${c.scored} scored quarters (${Math.round(c.share * 100)}%; 90% interval ${Math.round(c.interval90[0] * 100)}–${Math.round(c.interval90[1] * 100)}%; near 80% when honest).`);
+  lines.push('', c.share === null ? 'No quarter had enough history before it to be scored.' : `Inside P10–P90 in ${c.inside} of ${c.scored} scored quarters (${percent(c.share)}; 90% interval ${percent(c.interval90[0])}–${percent(c.interval90[1])}; near 80% when honest).`);
   const s = result.scores;
   lines.push(`Mean pinball loss (P10/P50/P90, lower is better): forecast ${money(s.pinball)}, weighted pipeline ${money(s.baselines.weightedPipeline)}, last quarter's actual ${money(s.baselines.lastQuarter)}, same quarter last year ${money(s.baselines.sameQuarterLastYear)}.`);
   if (s.brier !== null) lines.push(`Deal-level Brier score: ${s.brier.toFixed(3)}.`);

@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BLOCK_TRIALS } from '../shared/engine/constants.ts';
 import { prepareForecast } from '../shared/engine/run.ts';
 import { formatProblems } from '../shared/result.ts';
-import { sensitivity, SENSITIVITY_TRIALS } from '../shared/analysis/sensitivity.ts';
+import { sensitivity } from '../shared/analysis/sensitivity.ts';
+import { SENSITIVITY_TRIALS } from '../shared/analysis/trial-counts.ts';
 import { validateModel } from '../shared/model/validate.ts';
 
 import { benchmarkPipeline } from './bench-pipeline.ts';

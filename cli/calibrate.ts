@@ -1,6 +1,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { finePercent } from '../shared/format/numbers.ts';
 import { applyFit, DEFAULT_PRIOR_SAMPLE_SIZE, fitHistory, NO_FILTERS, type HistoryFit } from '../shared/history/fit-history.ts';
 import type { ForecastModel } from '../shared/model/schema.ts';
 import { fail, ok, type Problem, type Result } from '../shared/result.ts';
@@ -73,14 +74,13 @@ export function calibrationJson(fit: HistoryFit, problems: readonly { line: numb
   };
 }
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const day = (v: number) => (v < 10 ? v.toFixed(1) : Math.round(v).toString());
 
 function textReport(fit: HistoryFit, dealsUsed: number): string {
   const lines = [`Fitted on ${dealsUsed} deals (90% intervals in brackets).`, ''];
   for (const s of fit.stages) {
     lines.push(s.name);
-    lines.push(`  conversion  ${pct(s.conversion.current)} → ${pct(s.conversion.proposed)} [${pct(s.conversion.interval[0])}–${pct(s.conversion.interval[1])}], worth ${s.conversion.sampleSize} deals (${s.conversion.successes} moved on, ${s.conversion.failures} lost)`);
+    lines.push(`  conversion  ${finePercent(s.conversion.current)} → ${finePercent(s.conversion.proposed)} [${finePercent(s.conversion.interval[0])}–${finePercent(s.conversion.interval[1])}], worth ${s.conversion.sampleSize} deals (${s.conversion.successes} moved on, ${s.conversion.failures} lost)`);
     const d = s.duration;
     if (d.proposed && d.interval) {
       lines.push(`  days        median ${day(d.proposed.median)} [${day(d.interval.median[0])}–${day(d.interval.median[1])}], P90 ${day(d.proposed.p90)} [${day(d.interval.p90[0])}–${day(d.interval.p90[1])}] (${d.events} finished, ${d.censored} still there)`);

@@ -1,11 +1,7 @@
 import type { ForecastModel } from '../shared/model/schema.ts';
 import type { ForecastResult } from '../shared/engine/result-types.ts';
+import { compactMoney, decimal, finePercent, fullMoney as money, percent, whole } from '../shared/format/numbers.ts';
 
-const compactMoney = (value: number, currency: string) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 }).format(value);
-const money = (value: number, currency: string) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
-const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -27,10 +23,10 @@ export function formatReport(model: ForecastModel, result: ForecastResult): stri
         compactMoney(q.mean, c),
         q.target === null ? '–' : compactMoney(q.target, c),
         q.pTarget === null ? '–' : percent(q.pTarget),
-        q.expectedWins.toFixed(1),
+        decimal(q.expectedWins),
         compactMoney(q.spend, c),
       ]),
-      ['Beyond horizon', '', '', '', compactMoney(result.beyondHorizon.mean, c), '', '', result.beyondHorizon.expectedWins.toFixed(1), compactMoney(result.beyondHorizon.spend, c)],
+      ['Beyond horizon', '', '', '', compactMoney(result.beyondHorizon.mean, c), '', '', decimal(result.beyondHorizon.expectedWins), compactMoney(result.beyondHorizon.spend, c)],
     ],
   );
   const full = result.cac.fullCycle;
@@ -57,16 +53,16 @@ export function formatReport(model: ForecastModel, result: ForecastResult): stri
   const m = result.meta;
   const booked = result.quarters.filter((q) => q.booked > 0).map((q) => `${q.label}: booked ${compactMoney(q.booked, c)} so far (closed won, included in every figure above)`);
   return [
-    `Bookings forecast as of ${m.asOf} (${m.trials.toLocaleString('en-US')} trials, seed ${m.seed}; forecast, not actuals)`,
+    `Bookings forecast as of ${m.asOf} (${whole(m.trials)} trials, seed ${m.seed}; forecast, not actuals)`,
     '',
     quarters,
     ...(booked.length > 0 ? ['', ...booked] : []),
     '',
-    `CAC by stage: what winning one customer costs over the whole cycle (${Math.round(full.winRate * 1000) / 10}% of deals entering the first stage are won)`,
+    `CAC by stage: what winning one customer costs over the whole cycle (${finePercent(full.winRate)} of deals entering the first stage are won)`,
     '',
     fullCycle,
     '',
-    `Cost to work the current pipeline, from ${m.asOf} on (${result.cac.expectedWins.toFixed(1)} expected wins, whenever they close; remaining cost per expected win)`,
+    `Cost to work the current pipeline, from ${m.asOf} on (${decimal(result.cac.expectedWins)} expected wins, whenever they close; remaining cost per expected win)`,
     '',
     cac,
     '',

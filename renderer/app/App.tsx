@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'react';
 import { AppHeader } from './AppHeader.tsx';
-import { CacChart } from '../features/forecast/CacChart.tsx';
 import { DealCloseCurve } from '../features/pipeline/DealCloseCurve.tsx';
 import { BookedDeals } from '../features/pipeline/BookedDeals.tsx';
 import { DealsTable } from '../features/pipeline/DealsTable.tsx';
-import { FanChart } from '../features/forecast/FanChart.tsx';
-import { FunnelChart } from '../features/forecast/FunnelChart.tsx';
-import { QuarterHistogram } from '../features/forecast/QuarterHistogram.tsx';
 import { DealsCarryingQuarter } from '../features/forecast/DealsCarryingQuarter.tsx';
 import { Notices } from './Notices.tsx';
 import { Problems } from './Problems.tsx';
 import { SettingsEditor } from '../features/settings/SettingsEditor.tsx';
 import { StageEditor } from '../features/stage-model/StageEditor.tsx';
-import { QuarterChart } from '../features/forecast/QuarterChart.tsx';
 import { QuarterSummary } from '../features/forecast/QuarterSummary.tsx';
+import { FigureCard } from '../charts/FigureCard.tsx';
+import { cacFigure } from '../figures/cac-figure.tsx';
+import { fanFigure } from '../figures/fan-figure.tsx';
+import { funnelFigure } from '../figures/funnel-figure.tsx';
+import { histogramFigure } from '../figures/histogram-figure.tsx';
+import { quarterFigure } from '../figures/quarter-figure.tsx';
 import { ImportDialog } from '../features/import/ImportDialog.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { SessionContext } from './session-context.ts';
@@ -27,6 +28,7 @@ import { WorkspacesDialog } from '../features/workspaces/WorkspacesDialog.tsx';
 import { NewWorkspaceDialog } from '../features/workspaces/NewWorkspaceDialog.tsx';
 import { SaveConflict } from './SaveConflict.tsx';
 import type { Session } from './session.ts';
+import { whole } from '../../shared/format/numbers.ts';
 
 export function App({ session }: { session: Session }) {
   const { document, result, charts, stale, selectedQuarter, dialog, tab, setTab, fieldRequest, hasProblems } = useAppShallow((s) => ({
@@ -42,6 +44,7 @@ export function App({ session }: { session: Session }) {
     hasProblems: s.problems.length > 0,
   }));
   const [dealId, setDealId] = useState<string | null>(null);
+  const histogram = document && result && charts ? histogramFigure(result, charts, selectedQuarter, document.currency) : null;
 
   useEffect(() => {
     // A click on a problem: the view is switched in the store; put the cursor in the field once it is drawn.
@@ -90,16 +93,16 @@ export function App({ session }: { session: Session }) {
           <>
             <QuarterSummary result={result} currency={document.currency} />
             <div className="grid">
-              <QuarterChart result={result} currency={document.currency} />
-              {charts ? <QuarterHistogram result={result} charts={charts} quarter={selectedQuarter} currency={document.currency} /> : null}
+              <FigureCard figure={quarterFigure(result, document.currency)} wide />
+              {histogram ? <FigureCard figure={histogram} /> : null}
               <DealsCarryingQuarter model={document} result={result} quarter={selectedQuarter} />
-              {charts ? <FanChart charts={charts} currency={document.currency} asOf={document.asOf} /> : null}
+              {charts ? <FigureCard figure={fanFigure(charts, document.currency, document.asOf)} /> : null}
               <DealCloseCurve result={result} dealId={dealId} onSelect={setDealId} />
-              <CacChart model={document} result={result} />
-              <FunnelChart result={result} />
+              <FigureCard figure={cacFigure(document, result)} />
+              <FigureCard figure={funnelFigure(result)} />
             </div>
             <p className="footnote">
-              Forecast, not actuals: {result.meta.trials.toLocaleString('en-US')} Monte Carlo trials of the open pipeline and expected new pipeline, seed {result.meta.seed}, as of {result.meta.asOf}.
+              Forecast, not actuals: {whole(result.meta.trials)} Monte Carlo trials of the open pipeline and expected new pipeline, seed {result.meta.seed}, as of {result.meta.asOf}.
             </p>
           </>
         ) : hasProblems ? null : (

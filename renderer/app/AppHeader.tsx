@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { Session } from './session.ts';
 import { useAppShallow } from '../state/store.ts';
-import { friendlyDate } from '../format.ts';
+import { friendlyDate } from '../../shared/format/dates.ts';
+import { whole } from '../../shared/format/numbers.ts';
 
 const SAVE_LABEL = { saved: 'All changes saved', unsaved: 'Unsaved changes', saving: 'Saving…', failed: 'Not saved yet: retrying', conflict: 'Not saved: changed in another window' } as const;
 
@@ -51,10 +52,10 @@ export function AppHeader({ session }: { session: Session }) {
         {progress ? (
           <span className="progress">
             <progress aria-label="Simulation progress" max={progress.total} value={progress.done} />
-            {progress.done.toLocaleString('en-US')} of {progress.total.toLocaleString('en-US')} trials
+            {whole(progress.done)} of {whole(progress.total)} trials
           </span>
         ) : (
-          <span className="trials">{stale ? 'Result out of date' : `${trials.toLocaleString('en-US')} simulated trials`}</span>
+          <span className="trials">{stale ? 'Result out of date' : `${whole(trials)} simulated trials`}</span>
         )}
       </div>
     </header>

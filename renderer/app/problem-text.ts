@@ -1,7 +1,8 @@
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import type { Problem } from '../../shared/result.ts';
-import { friendlyDate } from '../format.ts';
+import { friendlyDate } from '../../shared/format/dates.ts';
 import type { FieldRequest } from '../state/ui-slice.ts';
+import { whole } from '../../shared/format/numbers.ts';
 
 export interface DescribedProblem {
   /** A plain sentence naming the field as the user sees it. */
@@ -41,7 +42,7 @@ const LONG_NUMBER = /(?<![\d.,-])\d{5,}(?![\d-])/g;
 
 /** Dates and long numbers in a message read as elsewhere in the app ("Nov 23, 2026", "1,000,000,000,000"). */
 const readable = (message: string) =>
-  message.replace(DATE, (day) => (Number.isNaN(Date.parse(day)) ? day : friendlyDate(day))).replace(LONG_NUMBER, (n) => Number(n).toLocaleString('en-US'));
+  message.replace(DATE, (day) => (Number.isNaN(Date.parse(day)) ? day : friendlyDate(day))).replace(LONG_NUMBER, (n) => whole(Number(n)));
 
 /**
  * Turns a model problem (a path and a message, as the file validation reports it) into a sentence a

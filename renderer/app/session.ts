@@ -9,7 +9,7 @@ import { Exports } from './exports.ts';
 import { AnalysisRunner } from '../workers/analysis-runner.ts';
 import { describeProblem } from './problem-text.ts';
 import { warmKnownProblems } from '../fields/model-field.ts';
-import { friendlyDate } from '../format.ts';
+import { friendlyDate } from '../../shared/format/dates.ts';
 import type { UnsentEdits } from '../host/unsent-edits.ts';
 import { startingDocument, type WorkspaceStart } from '../../shared/workspace/starting-points.ts';
 

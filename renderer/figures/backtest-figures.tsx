@@ -3,7 +3,9 @@ import type { Backtest } from '../../shared/history/backtest.ts';
 import type { Figure } from '../charts/figure.ts';
 import type { Palette } from '../charts/palette.ts';
 import { RangeBar, type BarShapeProps } from '../charts/range-bar.tsx';
-import { compactMoney, percent } from '../format.ts';
+import { axisProps, niceTicks, ticksFromZero } from '../charts/ticks.ts';
+import { figureTooltip } from '../charts/tooltip.ts';
+import { compactMoney, count, decimal, percent } from '../../shared/format/numbers.ts';
 
 /** "7 of 9 scored quarters (78%; 90% interval 52–93%)": coverage with its uncertainty. */
 export function coverageWords(result: Backtest): string {
@@ -16,6 +18,8 @@ export function coverageWords(result: Backtest): string {
 export function backtestFigure(result: Backtest, currency: string): Figure {
   const rows = result.quarters.map((q) => ({ label: q.scored ? q.label : `${q.label}*`, band: [q.p10, q.p90] as [number, number], p50: q.p50, actual: q.actual, weighted: q.weighted, lastQuarter: q.lastQuarter }));
   const skipped = result.quarters.length - result.coverage.scored;
+  const money = (v: number) => compactMoney(v, currency);
+  const yAxis = ticksFromZero(result.quarters.flatMap((q) => [q.p90, q.actual, q.weighted ?? 0, q.lastQuarter ?? 0]));
   return {
     fileName: 'backtest',
     title: 'Past quarters: forecast against what closed',
@@ -32,8 +36,8 @@ export function backtestFigure(result: Backtest, currency: string): Figure {
       <ComposedChart {...size} data={rows} margin={{ top: 12, right: 24, bottom: 24, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={palette.grid} />
         <XAxis dataKey="label" interval={0} label={{ value: 'Fiscal quarter (forecast made on its first day)', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
-        <YAxis tickFormatter={(v: number) => compactMoney(v, currency)} width={72} label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -4, className: 'axis-label' }} />
-        <Tooltip formatter={(value, name) => (Array.isArray(value) ? [`${compactMoney(Number(value[0]), currency)} – ${compactMoney(Number(value[1]), currency)}`, name] : [compactMoney(Number(value), currency), name])} />
+        <YAxis {...axisProps(yAxis)} tickFormatter={money} width={72} label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -4, className: 'axis-label' }} />
+        <Tooltip {...figureTooltip(palette, money)} />
         <Bar dataKey="band" name="Forecast P10–P90" fill={palette.band} barSize={44} isAnimationActive={false} shape={(props: unknown) => <RangeBar {...(props as BarShapeProps)} range="band" median="p50" medianStroke={palette.accent} />} />
         <Line dataKey="actual" name="Actual bookings" stroke={palette.target} strokeWidth={2.5} dot={{ r: 5, fill: palette.target }} isAnimationActive={false} />
         <Line dataKey="weighted" name="Weighted pipeline (CRM)" stroke={palette.muted} strokeDasharray="5 4" strokeWidth={2} dot={{ r: 3, fill: palette.muted }} isAnimationActive={false} />
@@ -43,9 +47,25 @@ export function backtestFigure(result: Backtest, currency: string): Figure {
   };
 }
 
+const SHARE_AXIS = niceTicks(0, 1, { maxTicks: 6 });
+
+/** One group of deals: forecast chance, share that closed and how many deals, in words. */
+function CalibrationTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
+  // Recharts hands the hovered row as unknown; in this chart every row is one of `points` below.
+  const group = payload?.[0]?.payload as { predicted: number; observed: number; deals: number } | undefined;
+  if (!active || !group) return null;
+  return (
+    <div className="recharts-default-tooltip chart-tooltip">
+      <p className="chart-tooltip-head">{count(group.deals, 'deal')}</p>
+      <p>Forecast chance {percent(group.predicted)}</p>
+      <p>Closed {percent(group.observed)}</p>
+    </div>
+  );
+}
+
 /** Deal-level calibration: when the forecast gave deals a chance of x, about x of them closed. */
 export function calibrationFigure(result: Backtest): Figure {
-  const points = result.calibration.map((b) => ({ predicted: b.predicted * 100, observed: b.observed * 100, deals: b.deals }));
+  const points = result.calibration.map((b) => ({ predicted: b.predicted, observed: b.observed, deals: b.deals }));
   const brier = result.scores.brier;
   return {
     fileName: 'calibration',
@@ -55,16 +75,16 @@ export function calibrationFigure(result: Backtest): Figure {
       { label: 'Groups of deals', color: 'accent', mark: 'bar' },
       { label: 'Perfectly calibrated', color: 'muted', mark: 'dashed' },
     ],
-    ariaLabel: `Calibration: ${result.calibration.map((b) => `${percent(b.predicted)} forecast, ${percent(b.observed)} closed (${b.deals} deals)`).join('; ')}`,
+    ariaLabel: `Calibration: ${result.calibration.map((b) => `${percent(b.predicted)} forecast, ${percent(b.observed)} closed (${count(b.deals, 'deal')})`).join('; ')}`,
     screenHeight: 300,
     draw: (palette: Palette, size) => (
       <ComposedChart {...size} data={points} margin={{ top: 12, right: 24, bottom: 24, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
-        <XAxis dataKey="predicted" type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} label={{ value: 'Forecast chance to close in the quarter', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
-        <YAxis dataKey="observed" type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={56} label={{ value: 'Share that closed', angle: -90, position: 'insideLeft', offset: 4, dy: 56, className: 'axis-label' }} />
+        <XAxis dataKey="predicted" {...axisProps(SHARE_AXIS)} tickFormatter={percent} label={{ value: 'Forecast chance to close in the quarter', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
+        <YAxis dataKey="observed" {...axisProps(SHARE_AXIS)} tickFormatter={percent} width={56} label={{ value: 'Share that closed', angle: -90, position: 'insideLeft', offset: 4, dy: 56, className: 'axis-label' }} />
         <ZAxis dataKey="deals" range={[40, 400]} />
-        <Tooltip formatter={(v, name) => [name === 'deals' ? String(v) : `${Number(v).toFixed(0)}%`, name]} />
-        <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 100, y: 100 }]} stroke={palette.muted} strokeDasharray="5 4" />
+        <Tooltip content={CalibrationTooltip} />
+        <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke={palette.muted} strokeDasharray="5 4" />
         <Scatter dataKey="observed" name="Share that closed" fill={palette.accent} isAnimationActive={false} />
       </ComposedChart>
     ),
@@ -76,10 +96,11 @@ export function pitFigure(result: Backtest): Figure {
   const bins = result.pitHistogram.length;
   const rows = result.pitHistogram.map((count, i) => ({ label: `${Math.round((100 * i) / bins)}–${Math.round((100 * (i + 1)) / bins)}%`, count }));
   const expected = result.coverage.scored / Math.max(1, bins);
+  const yAxis = ticksFromZero([...rows.map((r) => r.count), expected], { minStep: 1, maxTicks: 6 });
   return {
     fileName: 'backtest-pit',
     title: 'Where actuals fell in the forecast range',
-    subtitle: `For each scored quarter, the share of simulated outcomes below what actually closed. An honest forecast spreads them evenly (about ${expected.toFixed(1)} per bar); piles at the ends mean ranges too narrow, a pile in the middle too wide.`,
+    subtitle: `For each scored quarter, the share of simulated outcomes below what actually closed. An honest forecast spreads them evenly (about ${decimal(expected)} per bar); piles at the ends mean ranges too narrow, a pile in the middle too wide.`,
     legend: [
       { label: 'Scored quarters', color: 'accent', mark: 'bar' },
       { label: 'Even spread', color: 'muted', mark: 'dashed' },
@@ -90,8 +111,8 @@ export function pitFigure(result: Backtest): Figure {
       <BarChart {...size} data={rows} margin={{ top: 12, right: 24, bottom: 24, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={palette.grid} />
         <XAxis dataKey="label" label={{ value: 'Share of simulated outcomes below the actual', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
-        <YAxis allowDecimals={false} width={56} label={{ value: 'Quarters', angle: -90, position: 'insideLeft', offset: 4, dy: 30, className: 'axis-label' }} />
-        <Tooltip />
+        <YAxis {...axisProps(yAxis)} width={56} label={{ value: 'Quarters', angle: -90, position: 'insideLeft', offset: 4, dy: 30, className: 'axis-label' }} />
+        <Tooltip {...figureTooltip(palette, (v) => count(v, 'quarter'))} />
         <Bar dataKey="count" name="Quarters" fill={palette.accent} isAnimationActive={false} />
         <ReferenceLine y={expected} stroke={palette.muted} strokeDasharray="5 4" />
       </BarChart>

@@ -4,7 +4,9 @@ import type { ForecastResult } from '../../shared/engine/result-types.ts';
 import type { Figure, LegendEntry } from '../charts/figure.ts';
 import type { Palette } from '../charts/palette.ts';
 import { RangeBar, type BarShapeProps } from '../charts/range-bar.tsx';
-import { compactMoney } from '../format.ts';
+import { axisProps, ticksFromZero } from '../charts/ticks.ts';
+import { figureTooltip } from '../charts/tooltip.ts';
+import { compactMoney } from '../../shared/format/numbers.ts';
 
 const SERIES_KEYS = ['series0', 'series1', 'series2', 'series3'] as const;
 
@@ -22,6 +24,8 @@ export function compareFigure(runs: readonly ScenarioRun[], currency: string, se
     });
     return row;
   });
+  const money = (v: number) => compactMoney(v, currency);
+  const yAxis = ticksFromZero(valid.flatMap((run) => run.result.quarters.flatMap((q) => [q.p90, q.target ?? 0])));
   const legend: LegendEntry[] = valid.map((run, s) => ({ label: run.name, color: SERIES_KEYS[s] ?? 'series0', mark: 'bar' }));
   if (first.quarters.some((q) => q.target !== null)) legend.push({ label: 'Target (baseline)', color: 'target', mark: 'dashed' });
   return {
@@ -35,10 +39,8 @@ export function compareFigure(runs: readonly ScenarioRun[], currency: string, se
       <ComposedChart {...size} data={rows} margin={{ top: 12, right: 24, bottom: 24, left: 16 }} barGap={4} barCategoryGap="22%">
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={palette.grid} />
         <XAxis dataKey="label" interval={0} label={{ value: 'Fiscal quarter', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
-        <YAxis tickFormatter={(v: number) => compactMoney(v, currency)} width={72} label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -4, className: 'axis-label' }} />
-        <Tooltip
-          formatter={(value, name) => (Array.isArray(value) ? [`${compactMoney(Number(value[0]), currency)} – ${compactMoney(Number(value[1]), currency)}`, name] : [compactMoney(Number(value), currency), name])}
-        />
+        <YAxis {...axisProps(yAxis)} tickFormatter={money} width={72} label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -4, className: 'axis-label' }} />
+        <Tooltip {...figureTooltip(palette, money)} />
         {valid.map((run, s) => (
           <Bar
             key={run.id}

@@ -2,7 +2,9 @@ import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Tooltip, XAxis,
 import type { Sensitivity } from '../../shared/analysis/sensitivity.ts';
 import type { Figure } from '../charts/figure.ts';
 import type { Palette } from '../charts/palette.ts';
-import { compactMoney, percent } from '../format.ts';
+import { axisProps, niceTicks } from '../charts/ticks.ts';
+import { figureTooltip } from '../charts/tooltip.ts';
+import { compactMoney, percent, whole } from '../../shared/format/numbers.ts';
 
 interface EndLabelProps {
   x?: number | string | undefined;
@@ -25,6 +27,8 @@ export function tornadoFigure(s: Sensitivity, quarterLabel: string, currency: st
   }));
   const metricName = s.metric === 'p50' ? `median bookings (P50) in ${quarterLabel}` : `chance of reaching the ${quarterLabel} target`;
   const top = s.rows[0];
+  const ends = [s.base, ...s.rows.flatMap((r) => [r.low, r.high])];
+  const xAxis = niceTicks(Math.min(...ends), Math.max(...ends), s.metric === 'p50' ? { maxTicks: 6 } : { maxTicks: 6, minStep: 0.01 });
   /** The value at the far end of a bar, outside it. */
   const endLabel = function EndLabel(props: EndLabelProps) {
       const x = Number(props.x ?? 0);
@@ -44,7 +48,7 @@ export function tornadoFigure(s: Sensitivity, quarterLabel: string, currency: st
     fileName: `sensitivity-${s.metric}-${quarterLabel}`,
     title: `What moves the ${metricName}`,
     subtitle: top
-      ? `Each input lowered and raised by ${step}, one at a time, with the same random numbers (${trials.toLocaleString('en-US')} trials each). Baseline ${show(s.base)}; the largest swing is ${top.label.toLowerCase()} (${show(top.low)} to ${show(top.high)}).`
+      ? `Each input lowered and raised by ${step}, one at a time, with the same random numbers (${whole(trials)} trials each). Baseline ${show(s.base)}; the largest swing is ${top.label.toLowerCase()} (${show(top.low)} to ${show(top.high)}).`
       : 'There is nothing to vary.',
     legend: [
       { label: `Input ${step} lower`, color: 'lost', mark: 'bar' },
@@ -55,9 +59,9 @@ export function tornadoFigure(s: Sensitivity, quarterLabel: string, currency: st
     draw: (palette: Palette, size) => (
       <BarChart {...size} data={rows} layout="vertical" margin={{ top: 24, right: 72, bottom: 24, left: 72 }} barGap={-18} barSize={18}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke={palette.grid} />
-        <XAxis type="number" domain={['auto', 'auto']} tickFormatter={show} label={{ value: s.metric === 'p50' ? `P50 bookings in ${quarterLabel} (${currency})` : `Chance of reaching the ${quarterLabel} target`, position: 'insideBottom', offset: -14, className: 'axis-label' }} />
+        <XAxis {...axisProps(xAxis)} tickFormatter={show} label={{ value: s.metric === 'p50' ? `P50 bookings in ${quarterLabel} (${currency})` : `Chance of reaching the ${quarterLabel} target`, position: 'insideBottom', offset: -14, className: 'axis-label' }} />
         <YAxis type="category" dataKey="label" width={230} interval={0} tick={{ fontSize: 12 }} />
-        <Tooltip formatter={(value, name) => (Array.isArray(value) ? [`${show(Number(value[0]))} – ${show(Number(value[1]))}`, name] : [show(Number(value)), name])} />
+        <Tooltip {...figureTooltip(palette, show)} />
         <ReferenceLine x={s.base} stroke={palette.text} strokeWidth={1.5} label={{ value: `Baseline ${show(s.base)}`, position: 'top', className: 'ref-label' }} />
         <Bar dataKey="down" name={`Input ${step} lower`} fill={palette.lost} isAnimationActive={false}>
           <LabelList dataKey="low" content={endLabel} />

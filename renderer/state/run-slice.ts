@@ -2,9 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { ChartData } from '../../shared/engine/chart-data.ts';
 import type { ForecastResult } from '../../shared/engine/result-types.ts';
 import type { Problem } from '../../shared/result.ts';
+import { LIVE_FORECAST_TRIALS } from '../../shared/analysis/trial-counts.ts';
 import type { AppState } from './store.ts';
-
-export const DEFAULT_RUN_TRIALS = 20_000;
 
 export interface RunSlice {
   result: ForecastResult | null;
@@ -27,7 +26,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   stale: false,
   progress: null,
   problems: [],
-  trials: DEFAULT_RUN_TRIALS,
+  trials: LIVE_FORECAST_TRIALS,
   seed: 1,
   runStarted: () => set((s) => ({ stale: s.result !== null, progress: { done: 0, total: s.trials }, problems: [] })),
   runProgress: (result, charts, done, total) => set({ result, charts, stale: false, progress: { done, total } }),

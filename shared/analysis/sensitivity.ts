@@ -4,10 +4,6 @@ import { quarterMetric, type AnalysisProgress, type AnalysisRunOptions } from '.
 
 export type SensitivityMetric = 'p50' | 'pTarget';
 
-/** Trials per run of the app's tornado: stable percentiles, a few seconds for 300 deals. */
-export const SENSITIVITY_TRIALS = 5_000;
-/** Trials per run of the pipeline-needed search. */
-export const SEARCH_TRIALS = 2_000;
 
 export interface TornadoRow {
   label: string;

@@ -1,7 +1,7 @@
-import { createAccumulator, type Accumulator } from '../engine/accumulator.ts';
+import { trialBookings, type Accumulator } from '../engine/accumulator.ts';
 import { planForecast, type ForecastPlan, type RunOptions } from '../engine/prepare.ts';
 import type { ForecastResult } from '../engine/result-types.ts';
-import { simulateBlock } from '../engine/simulate-block.ts';
+import { simulateComplete } from '../engine/simulate-complete.ts';
 import { summarize } from '../engine/summarize.ts';
 import { validateModel } from '../model/validate.ts';
 import type { ForecastModel } from '../model/schema.ts';
@@ -17,11 +17,7 @@ export type AnalysisProgress = (done: number, total: number) => void;
 export type BlockRunner = (plan: ForecastPlan) => Promise<Accumulator>;
 
 /** Every block in the calling thread. */
-export const runBlocksHere: BlockRunner = (plan) => {
-  const acc = createAccumulator(plan.prepared);
-  for (let b = 0; b < plan.prepared.blockCount; b++) simulateBlock(plan.prepared, b, acc);
-  return Promise.resolve(acc);
-};
+export const runBlocksHere: BlockRunner = (plan) => Promise.resolve(simulateComplete(plan.prepared));
 
 /** How an analysis runs each of its forecasts: trials, seed and where the blocks are simulated. */
 export type AnalysisRunOptions = RunOptions & { runBlocks?: BlockRunner };
@@ -47,10 +43,9 @@ export async function simulate(model: unknown, options: AnalysisRunOptions): Pro
 
 /** Bookings of one quarter in every trial, with what is already booked in it. */
 export function quarterBookings(sim: Simulation, quarter: number): Float64Array {
-  const columns = sim.plan.prepared.quarterCount + 1;
   const values = new Float64Array(sim.plan.prepared.trials);
   const booked = sim.plan.booked[quarter]?.amount ?? 0;
-  for (let t = 0; t < values.length; t++) values[t] = (sim.acc.bookings[t * columns + quarter] as number) + booked;
+  for (let t = 0; t < values.length; t++) values[t] = trialBookings(sim.acc, sim.plan.prepared, t, quarter) + booked;
   return values;
 }
 

@@ -30,11 +30,19 @@ export interface Accumulator {
   trackedQuarter: Int8Array;
 }
 
+/** Columns of `bookings` per trial: one per quarter of the horizon, then one for beyond it. */
+export const bookingColumns = (p: PreparedModel): number => p.quarterCount + 1;
+
+/** Where a trial's bookings in one quarter column sit in `bookings` (trials are rows). */
+export const bookingCell = (p: PreparedModel, trial: number, column: number): number => trial * (p.quarterCount + 1) + column;
+
+/** A trial's simulated bookings in one quarter column (without what is already booked). */
+export const trialBookings = (acc: Accumulator, p: PreparedModel, trial: number, column: number): number => acc.bookings[bookingCell(p, trial, column)] as number;
+
 export function createAccumulator(p: PreparedModel): Accumulator {
-  const columns = p.quarterCount + 1;
   return {
-    bookings: new Float64Array(p.trials * columns),
-    quarterWins: new Float64Array(columns),
+    bookings: new Float64Array(p.trials * bookingColumns(p)),
+    quarterWins: new Float64Array(bookingColumns(p)),
     dealCloseHistogram: new Uint32Array(p.dealCount * p.histogramBins),
     stageReached: new Float64Array(p.stageCount + 1),
     blockCosts: new Float64Array(p.blockCount * blockCostWidth(p)),
@@ -48,7 +56,6 @@ export function mergeAccumulator(into: Accumulator, from: Accumulator, p: Prepar
   addInto(into.quarterWins, from.quarterWins);
   addInto(into.dealCloseHistogram, from.dealCloseHistogram);
   addInto(into.stageReached, from.stageReached);
-  const columns = p.quarterCount + 1;
   const costWidth = blockCostWidth(p);
   for (let b = 0; b < p.blockCount; b++) {
     if (!from.blockDone[b]) continue;
@@ -56,7 +63,7 @@ export function mergeAccumulator(into: Accumulator, from: Accumulator, p: Prepar
     into.blockDone[b] = 1;
     into.blockCosts.set(from.blockCosts.subarray(b * costWidth, (b + 1) * costWidth), b * costWidth);
     const [first, last] = blockTrialRange(p, b);
-    into.bookings.set(from.bookings.subarray(first * columns, last * columns), first * columns);
+    into.bookings.set(from.bookings.subarray(bookingCell(p, first, 0), bookingCell(p, last, 0)), bookingCell(p, first, 0));
     const K = p.trackedCount;
     if (K > 0) into.trackedQuarter.set(from.trackedQuarter.subarray(first * K, last * K), first * K);
   }

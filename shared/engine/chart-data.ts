@@ -1,4 +1,4 @@
-import { blockTrialRange, type Accumulator } from './accumulator.ts';
+import { blockTrialRange, trialBookings, type Accumulator } from './accumulator.ts';
 import type { ForecastPlan } from './prepare.ts';
 import { quantileSorted } from './statistics.ts';
 
@@ -30,7 +30,6 @@ const HISTOGRAM_BINS = 30;
 
 export function chartData(plan: ForecastPlan, acc: Accumulator): ChartData {
   const p = plan.prepared;
-  const columns = p.quarterCount + 1;
   const trials: number[] = [];
   for (let b = 0; b < p.blockCount; b++) {
     if (!acc.blockDone[b]) continue;
@@ -45,7 +44,7 @@ export function chartData(plan: ForecastPlan, acc: Accumulator): ChartData {
     const values = new Float64Array(n);
     const booked = plan.booked[q]?.amount ?? 0;
     trials.forEach((t, i) => {
-      const v = (acc.bookings[t * columns + q] as number) + booked;
+      const v = trialBookings(acc, p, t, q) + booked;
       values[i] = v;
       running[i] = (running[i] as number) + v;
     });

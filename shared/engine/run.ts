@@ -1,10 +1,9 @@
 import { validateModel } from '../model/validate.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { createAccumulator } from './accumulator.ts';
 import { DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS } from './constants.ts';
 import { planForecast, type ForecastPlan, type RunOptions } from './prepare.ts';
 import type { ForecastResult } from './result-types.ts';
-import { simulateBlock } from './simulate-block.ts';
+import { simulateComplete } from './simulate-complete.ts';
 import { summarize } from './summarize.ts';
 
 export interface ForecastOptions {
@@ -44,7 +43,6 @@ export function runForecast(input: unknown, options: ForecastOptions = {}): Resu
   if (!plan.ok) return plan;
   const clock = options.clock ?? Date.now;
   const started = clock();
-  const acc = createAccumulator(plan.value.prepared);
-  for (let b = 0; b < plan.value.prepared.blockCount; b++) simulateBlock(plan.value.prepared, b, acc);
+  const acc = simulateComplete(plan.value.prepared);
   return ok(summarize(plan.value, acc, clock() - started));
 }

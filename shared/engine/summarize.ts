@@ -1,5 +1,5 @@
 import { formatIsoDay, parseIsoDay } from '../model/dates.ts';
-import { blockCostWidth, blockTrialRange, type Accumulator } from './accumulator.ts';
+import { blockCostWidth, blockTrialRange, trialBookings, type Accumulator } from './accumulator.ts';
 import { fullCycleCac } from './full-cycle-cac.ts';
 import { ENGINE_VERSION } from './constants.ts';
 import type { ForecastPlan } from './prepare.ts';
@@ -15,14 +15,13 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
     const [first, end] = blockTrialRange(p, b);
     return n + end - first;
   }, 0);
-  const columns = p.quarterCount + 1;
 
   const columnValues = (q: number): Float64Array => {
     const values = new Float64Array(trials);
     let n = 0;
     for (const b of doneBlocks) {
       const [first, end] = blockTrialRange(p, b);
-      for (let t = first; t < end; t++) values[n++] = acc.bookings[t * columns + q] as number;
+      for (let t = first; t < end; t++) values[n++] = trialBookings(acc, p, t, q);
     }
     return values;
   };

@@ -1,6 +1,7 @@
 import type { AnalysisProgress, AnalysisRunOptions } from '../analysis/simulate.ts';
 import { quarterBookings, simulate } from '../analysis/simulate.ts';
 import { formatIsoDay } from '../model/dates.ts';
+import { quantileSorted } from '../engine/statistics.ts';
 import { fiscalQuarters, type FiscalQuarter } from '../model/fiscal.ts';
 import type { Deal, ForecastModel, Stage } from '../model/schema.ts';
 import { fail, ok, type Result } from '../result.ts';
@@ -69,14 +70,6 @@ export const MIN_EXITS_PER_STAGE = 10;
 const NEUTRAL_PRIOR = { mean: 0.5, sampleSize: 2 };
 const NEUTRAL_DURATION = { median: 30, p90: 300 };
 const PIT_BINS = 5;
-
-function quantile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const position = (sorted.length - 1) * p;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (position - low);
-}
 
 const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
 
@@ -157,8 +150,8 @@ export async function backtest(
       open.push({ id: deal.id, name: deal.name, amount: deal.amount, stage: stageIds[path.furthest] as string, stageEnteredOn: formatIsoDay(path.entered[path.furthest] ?? cutoff) });
     }
     const recent = history.deals.filter((d) => d.createdDay > cutoff - 365 && d.createdDay <= cutoff).map((d) => d.amount).sort((a, b) => a - b);
-    const median = quantile(recent, 0.5);
-    const p90 = Math.max(quantile(recent, 0.9), median * 1.05);
+    const median = quantileSorted(recent, 0.5);
+    const p90 = Math.max(quantileSorted(recent, 0.9), median * 1.05);
     const backModel: ForecastModel = {
       version: 1,
       asOf: formatIsoDay(q.startDay),

@@ -1,7 +1,7 @@
 import { parseIsoDay } from '../model/dates.ts';
 import type { ForecastModel } from '../model/schema.ts';
 import { detectAmountStyle, parseAmount, type AmountStyle } from '../import/amounts.ts';
-import { normalizeHeader } from '../import/columns.ts';
+import { guessColumnsByAlias, normalizeHeader } from '../import/columns.ts';
 import { detectDateOrder, parseCrmDate, type DateOrder } from '../import/dates.ts';
 import type { LineProblem } from '../import/pipeline-import.ts';
 import type { CsvTable } from '../import/read-table.ts';
@@ -108,22 +108,7 @@ export function withRememberedColumns(headers: readonly string[], settings: Hist
 export const columnsByHeader = (headers: readonly string[], columns: HistoryColumns): Partial<Record<HistoryField, string>> =>
   Object.fromEntries(Object.entries(columns).flatMap(([field, index]) => (headers[index] === undefined ? [] : [[field, headers[index]]])));
 
-function guessHistoryColumns(headers: readonly string[], exclude: ReadonlySet<number>): HistoryColumns {
-  const normalized = headers.map(normalizeHeader);
-  const columns: HistoryColumns = {};
-  const taken = new Set<number>(exclude);
-  for (const exact of [true, false]) {
-    for (const field of HISTORY_FIELDS) {
-      if (columns[field] !== undefined) continue;
-      const index = normalized.findIndex((h, i) => !taken.has(i) && ALIASES[field].some((a) => (exact ? h === a : a.length > 3 && h.includes(a))));
-      if (index >= 0) {
-        columns[field] = index;
-        taken.add(index);
-      }
-    }
-  }
-  return columns;
-}
+const guessHistoryColumns = (headers: readonly string[], exclude: ReadonlySet<number>): HistoryColumns => guessColumnsByAlias(headers, HISTORY_FIELDS, ALIASES, exclude);
 
 /** The CRM stages the file names, in order of first appearance. */
 export function historyCrmStages(table: CsvTable, settings: Pick<HistorySettings, 'layout' | 'columns' | 'stageDateColumns'>): string[] {

@@ -45,27 +45,38 @@ export const normalizeHeader = (header: string): string =>
 export type ColumnMapping = Partial<Record<ImportField, number>>;
 
 /**
- * The column for each field: by exact alias first, then by an alias the header contains, aliases in
- * their order of preference. Without a column named like an id, a column holding Salesforce
- * opportunity ids (15 or 18 characters starting "006") is the id. Without a deal name, the account
- * name is the name too.
+ * The column for each of `fields` from a table of header aliases (pipeline and history imports each
+ * have theirs): by exact alias first, then by an alias the header contains (aliases of four letters
+ * or more), aliases in their order of preference, each column used once. Columns in `taken` are
+ * left alone.
  */
-export function guessColumns(headers: readonly string[], rows: readonly { cells: string[] }[] = []): ColumnMapping {
+export function guessColumnsByAlias<F extends string>(headers: readonly string[], fields: readonly F[], aliases: Readonly<Record<F, readonly string[]>>, taken: ReadonlySet<number> = new Set()): Partial<Record<F, number>> {
   const normalized = headers.map(normalizeHeader);
-  const mapping: ColumnMapping = {};
-  const taken = new Set<number>();
+  const mapping: Partial<Record<F, number>> = {};
+  const used = new Set(taken);
   for (const exact of [true, false]) {
-    for (const field of IMPORT_FIELDS) {
+    for (const field of fields) {
       if (mapping[field] !== undefined) continue;
-      for (const alias of ALIASES[field]) {
-        const index = normalized.findIndex((h, i) => !taken.has(i) && (exact ? h === alias : alias.length > 3 && h.includes(alias)));
+      for (const alias of aliases[field]) {
+        const index = normalized.findIndex((h, i) => !used.has(i) && (exact ? h === alias : alias.length > 3 && h.includes(alias)));
         if (index < 0) continue;
         mapping[field] = index;
-        taken.add(index);
+        used.add(index);
         break;
       }
     }
   }
+  return mapping;
+}
+
+/**
+ * The pipeline import's columns, by the CRM headers above. Without a column named like an id, a column
+ * holding Salesforce opportunity ids (15 or 18 characters starting "006") is the id. Without a deal
+ * name, the account name is the name too.
+ */
+export function guessColumns(headers: readonly string[], rows: readonly { cells: string[] }[] = []): ColumnMapping {
+  const mapping: ColumnMapping = guessColumnsByAlias(headers, IMPORT_FIELDS, ALIASES);
+  const taken = new Set(Object.values(mapping));
   if (mapping.id === undefined) {
     const index = headers.findIndex((_, i) => !taken.has(i) && holdsSalesforceIds(rows.map((r) => r.cells[i] ?? '')));
     if (index >= 0) mapping.id = index;

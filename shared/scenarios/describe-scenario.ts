@@ -1,7 +1,6 @@
 import type { ForecastModel, Scenario } from '../model/schema.ts';
+import { finePercent as pct, fullMoney as money } from '../format/numbers.ts';
 
-const money = (value: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
-const pct = (value: number) => `${Math.round(value * 1000) / 10}%`;
 const days = (value: number) => `${value} days`;
 
 /**

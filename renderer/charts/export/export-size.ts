@@ -1,3 +1,4 @@
+import { whole } from '../../../shared/format/numbers.ts';
 /**
  * The sizes an exported chart can have, and the limits of what a browser canvas can draw (Chromium:
  * at most 16,384 pixels a side and 268 million pixels in all; larger canvases silently come out blank).
@@ -47,7 +48,7 @@ export function resolveExportSize(choice: SizeChoice, density: number): { ok: tr
   const height = pixelHeight(size);
   if (!Number.isFinite(width) || !Number.isFinite(height) || width <= 0 || height <= 0) return { ok: false, message: 'Width and height must be positive numbers of pixels.' };
   if (width > MAX_CANVAS_SIDE || height > MAX_CANVAS_SIDE || width * height > MAX_CANVAS_AREA) {
-    return { ok: false, message: `A ${width.toLocaleString('en-US')} × ${height.toLocaleString('en-US')} pixel image is larger than a browser can draw (at most ${MAX_CANVAS_SIDE.toLocaleString('en-US')} pixels a side). Choose a smaller size or density.` };
+    return { ok: false, message: `A ${whole(width)} × ${whole(height)} pixel image is larger than a browser can draw (at most ${whole(MAX_CANVAS_SIDE)} pixels a side). Choose a smaller size or density.` };
   }
   if (size.layoutWidth < MIN_LAYOUT.width || size.layoutHeight < MIN_LAYOUT.height) {
     return { ok: false, message: `At ${density}× a chart needs at least ${MIN_LAYOUT.width * density} × ${MIN_LAYOUT.height * density} pixels for its title, legend and labels to fit.` };

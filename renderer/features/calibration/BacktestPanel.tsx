@@ -6,13 +6,13 @@ import { formatProblems } from '../../../shared/result.ts';
 import { useSession } from '../../app/session-context.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 import { ProblemAlert, ProgressLine } from '../forecast/ProgressLine.tsx';
-import { compactMoney, percent } from '../../format.ts';
+import { compactMoney, percent } from '../../../shared/format/numbers.ts';
 import { isOutOfDate } from '../../state/analysis-slice.ts';
 import type { LoadedHistory } from '../../state/calibration-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { backtestFigure, calibrationFigure, coverageWords, pitFigure } from '../../figures/backtest-figures.tsx';
 
-const BACKTEST_TRIALS = 5_000;
+import { BACKTEST_TRIALS } from '../../../shared/analysis/trial-counts.ts';
 const halfLifeName = (q: number | null) => (q === null ? 'none (all history the same)' : `${q} quarters`);
 
 /** Replays past quarters with what was known at their start, and compares with what closed. */

@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { fitHistory, MIN_PRIOR_SAMPLE_SIZE, type FitFilters } from '../../../shared/history/fit-history.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
-import { decimal } from '../../format.ts';
+import { decimal } from '../../../shared/format/numbers.ts';
 import { chosenFitValues, fitChoice, type LoadedHistory } from '../../state/calibration-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { survivalFigure } from '../../figures/survival-figure.tsx';

@@ -4,7 +4,7 @@ import { IGNORE, LOST, WON } from '../../../shared/history/history-types.ts';
 import type { CsvTable } from '../../../shared/import/read-table.ts';
 import { formatIsoDay } from '../../../shared/model/dates.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
-import { friendlyDate } from '../../format.ts';
+import { friendlyDate } from '../../../shared/format/dates.ts';
 import { CsvFilePicker, readCsvFile } from '../import/CsvFilePicker.tsx';
 import { useAppStore } from '../../state/store.ts';
 import { rememberedHistoryColumns, rememberHistoryColumns } from './remembered-columns.ts';

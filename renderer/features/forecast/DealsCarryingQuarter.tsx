@@ -1,6 +1,8 @@
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
-import { compactMoney, friendlyDate, percent } from '../../format.ts';
+import { dealsCarryingQuarter } from '../../../shared/analysis/carrying-deals.ts';
+import { compactMoney, percent } from '../../../shared/format/numbers.ts';
+import { friendlyDate } from '../../../shared/format/dates.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 
 const ROWS = 10;
@@ -10,11 +12,7 @@ export function DealsCarryingQuarter({ model, result, quarter }: { model: Foreca
   const q = result.quarters[quarter];
   if (!q) return null;
   const stageName = new Map(model.stages.map((s) => [s.id, s.name]));
-  const rows = result.deals
-    .map((d) => ({ deal: d, pIn: d.pWinByQuarter[quarter] ?? 0 }))
-    .filter((r) => r.pIn > 0)
-    .sort((a, b) => b.pIn * b.deal.amount - a.pIn * a.deal.amount)
-    .slice(0, ROWS);
+  const rows = dealsCarryingQuarter(result, quarter, ROWS);
   return (
     <ChartCard title={`Deals that carry ${q.label}`} subtitle="Expected bookings in the quarter = amount × chance of closing in it.">
       {rows.length === 0 ? (
@@ -32,13 +30,13 @@ export function DealsCarryingQuarter({ model, result, quarter }: { model: Foreca
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ deal, pIn }) => (
+            {rows.map(({ deal, chance, expected }) => (
               <tr key={deal.id}>
                 <td>{deal.name || deal.id}</td>
                 <td>{stageName.get(deal.stage) ?? deal.stage}</td>
                 <td className="num">{compactMoney(deal.amount, model.currency)}</td>
-                <td className="num">{percent(pIn)}</td>
-                <td className="num">{compactMoney(deal.amount * pIn, model.currency)}</td>
+                <td className="num">{percent(chance)}</td>
+                <td className="num">{compactMoney(expected, model.currency)}</td>
                 <td>{deal.closeDate ? friendlyDate(deal.closeDate.p50) : '–'}</td>
               </tr>
             ))}

@@ -1,5 +1,5 @@
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
-import { compactMoney, decimal, percent } from '../../format.ts';
+import { compactMoney, decimal, percent } from '../../../shared/format/numbers.ts';
 import { useAppShallow } from '../../state/store.ts';
 
 /**

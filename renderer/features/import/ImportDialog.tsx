@@ -7,7 +7,8 @@ import { BOOKED_STAGE, SKIP_STAGE } from '../../../shared/import/stage-mapping.t
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { validateModel } from '../../../shared/model/validate.ts';
 import type { Problem } from '../../../shared/result.ts';
-import { compactMoney, friendlyDate } from '../../format.ts';
+import { compactMoney, count } from '../../../shared/format/numbers.ts';
+import { friendlyDate } from '../../../shared/format/dates.ts';
 import { useAppShallow } from '../../state/store.ts';
 import { CsvFilePicker, readCsvFile } from './CsvFilePicker.tsx';
 import { ImportTally } from './ImportTally.tsx';
@@ -57,8 +58,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
   // Only problems the import itself brings count: a workspace that already has one stays importable.
   const introduced = useMemo(() => (preview && settings ? problemsIntroduced(model, applyImport(model, preview, mode, settings.stageMapping)) : []), [preview, settings, model, mode]);
   const importable = preview !== null && introduced.length === 0 && preview.deals.length + preview.booked.length > 0;
-  const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-  const importLabel = preview ? `Import ${plural(preview.deals.length, 'deal', 'deals')}${preview.booked.length > 0 ? ` + ${preview.booked.length} booked` : ''}` : 'Import';
+  const importLabel = preview ? `Import ${count(preview.deals.length, 'deal', 'deals')}${preview.booked.length > 0 ? ` + ${preview.booked.length} booked` : ''}` : 'Import';
 
   const load = async (picked: File) => {
     try {
@@ -93,8 +93,8 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
     if (!preview || !settings || !importable) return;
     edit((m) => applyImport(m, preview, mode, settings.stageMapping));
     const leftOut = preview.problems.length + preview.skipped.length;
-    const booked = preview.booked.length > 0 ? ` and ${plural(preview.booked.length, 'booked deal', 'booked deals')}` : '';
-    addNotice('info', `Imported ${plural(preview.deals.length, 'deal', 'deals')}${booked} from ${file?.name ?? 'the file'}${mode === 'merge' ? ' (merged by deal id)' : ''}.${leftOut ? ` ${plural(leftOut, 'row was', 'rows were')} left out.` : ''} Undo brings the previous pipeline back.`);
+    const booked = preview.booked.length > 0 ? ` and ${count(preview.booked.length, 'booked deal', 'booked deals')}` : '';
+    addNotice('info', `Imported ${count(preview.deals.length, 'deal', 'deals')}${booked} from ${file?.name ?? 'the file'}${mode === 'merge' ? ' (merged by deal id)' : ''}.${leftOut ? ` ${count(leftOut, 'row was', 'rows were')} left out.` : ''} Undo brings the previous pipeline back.`);
     close();
   };
 
@@ -107,7 +107,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
         {file && settings && preview ? (
           <>
             <p className="field-hint">
-              {file.name}: {plural(preview.dataRows, 'data row', 'data rows')}, {file.encoding.toUpperCase()}, separated by {file.table.delimiter === '\t' ? 'tabs' : `“${file.table.delimiter}”`}.
+              {file.name}: {count(preview.dataRows, 'data row', 'data rows')}, {file.encoding.toUpperCase()}, separated by {file.table.delimiter === '\t' ? 'tabs' : `“${file.table.delimiter}”`}.
             </p>
             <div className="import-grid">
               <fieldset>

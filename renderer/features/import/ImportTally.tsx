@@ -1,7 +1,8 @@
 import type { ImportPreview } from '../../../shared/import/pipeline-import.ts';
 import { BOOKED_STAGE, SKIP_STAGE } from '../../../shared/import/stage-mapping.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
-import { compactMoney } from '../../format.ts';
+import { compactMoney } from '../../../shared/format/numbers.ts';
+import { whole } from '../../../shared/format/numbers.ts';
 
 /**
  * What the file holds against what the import takes, per CRM stage (rows and amounts), so the totals
@@ -22,16 +23,16 @@ export function ImportTally({ preview, stageMapping, model }: { preview: ImportP
     <section aria-label="What the file holds">
       <p className="import-summary" role="status">
         <span>
-          <strong>{preview.dataRows.toLocaleString('en-US')}</strong> data rows in the file:
+          <strong>{whole(preview.dataRows)}</strong> data rows in the file:
         </span>
         <span>
-          <strong>{preview.deals.length.toLocaleString('en-US')}</strong> open deals ({money(openAmount)})
+          <strong>{whole(preview.deals.length)}</strong> open deals ({money(openAmount)})
         </span>
         <span>
-          <strong>{preview.booked.length.toLocaleString('en-US')}</strong> booked this quarter ({money(bookedAmount)})
+          <strong>{whole(preview.booked.length)}</strong> booked this quarter ({money(bookedAmount)})
         </span>
         <span>
-          <strong>{listed.toLocaleString('en-US')}</strong> left out, each listed with its line
+          <strong>{whole(listed)}</strong> left out, each listed with its line
         </span>
       </p>
       {preview.stageTallies.length > 0 ? (

@@ -1,6 +1,6 @@
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
-import { compactMoney } from '../../format.ts';
+import { compactMoney } from '../../../shared/format/numbers.ts';
 import { useAppShallow } from '../../state/store.ts';
 import { addBooked, removeBooked, updateBooked } from './booked-edits.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';

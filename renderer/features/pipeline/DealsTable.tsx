@@ -2,13 +2,15 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { DealForecast, ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { Deal, ForecastModel } from '../../../shared/model/schema.ts';
-import { friendlyDate, percent } from '../../format.ts';
+import { percent } from '../../../shared/format/numbers.ts';
+import { friendlyDate } from '../../../shared/format/dates.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import { addDeal, daysInStage, deleteDeals, extraText, moveDealToStage, updateDeal } from './deal-edits.ts';
 import { DateField } from '../../fields/DateField.tsx';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
+import { whole } from '../../../shared/format/numbers.ts';
 
 type CrmKey = 'account' | 'createdOn' | 'crmCloseDate' | 'crmProbability' | 'crmForecastCategory';
 type SortKey = 'name' | 'amount' | 'stage' | 'days' | 'since' | 'owner' | 'sponsorRole' | 'pWin' | 'close' | CrmKey;
@@ -131,7 +133,7 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
           <input id="deal-filter" type="search" value={filter} placeholder="Account, stage, owner…" onChange={(e) => setFilter(e.target.value)} />
         </div>
         <span className="field-hint" aria-live="polite">
-          Showing {rows.length.toLocaleString('en-US')} of {model.deals.length.toLocaleString('en-US')} deals
+          Showing {whole(rows.length)} of {whole(model.deals.length)} deals
           {selected.size > 0 ? `, ${selected.size} selected` : ''}
         </span>
         <span className="spacer" />

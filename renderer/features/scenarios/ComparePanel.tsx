@@ -4,7 +4,7 @@ import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { useSession } from '../../app/session-context.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 import { ProgressLine } from '../forecast/ProgressLine.tsx';
-import { compactMoney, fullMoney, percent } from '../../format.ts';
+import { compactMoney, fullMoney, percent } from '../../../shared/format/numbers.ts';
 import { isOutOfDate } from '../../state/analysis-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { compareFigure } from '../../figures/compare-figure.tsx';

@@ -8,7 +8,7 @@ import { fiscalQuarters } from '../../../shared/model/fiscal.ts';
 import { parseIsoDay } from '../../../shared/model/dates.ts';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
-import { fullMoney } from '../../format.ts';
+import { fullMoney } from '../../../shared/format/numbers.ts';
 import { useAppStore } from '../../state/store.ts';
 import {
   addDealOverride,
@@ -25,6 +25,7 @@ import {
   updateShock,
 } from './scenario-edits.ts';
 import { scenarioFieldPath } from './scenario-paths.ts';
+import { MODEL_LIMITS } from '../../../shared/model/limits.ts';
 
 const NO_SHOCKS: readonly Shock[] = [];
 const edit = (change: (model: ForecastModel) => ForecastModel) => useAppStore.getState().edit(change);
@@ -305,7 +306,7 @@ function Shocks({ model, scenario, index }: { model: ForecastModel; scenario: Sc
         <button
           type="button"
           onClick={() => edit((m) => addShock(m, id, { name: 'Year-end procurement freeze', probability: 0.3, stage: lastStage.id, onDate: yearEnd ? yearEnd.end : m.asOf, delayDays: 30 }))}
-          disabled={shocks.length >= 10}
+          disabled={shocks.length >= MODEL_LIMITS.maxShocks}
         >
           Add a shared risk
         </button>

@@ -4,6 +4,7 @@ import { useAppStore } from '../../state/store.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 import { addScenario, deleteScenario } from './scenario-edits.ts';
+import { MODEL_LIMITS } from '../../../shared/model/limits.ts';
 
 /** The scenarios of the workspace: the list, the selected one's overrides, and the comparison. */
 export function ScenariosView({ model }: { model: ForecastModel }) {
@@ -36,7 +37,7 @@ export function ScenariosView({ model }: { model: ForecastModel }) {
             ))}
           </ul>
           <div className="scenario-actions">
-            <button type="button" onClick={() => create()} disabled={scenarios.length >= 50}>
+            <button type="button" onClick={() => create()} disabled={scenarios.length >= MODEL_LIMITS.maxScenarios}>
               New scenario
             </button>
             {selected ? (

@@ -2,12 +2,14 @@ import { useId } from 'react';
 import { parseIsoDay } from '../../../shared/model/dates.ts';
 import { fiscalQuarters } from '../../../shared/model/fiscal.ts';
 import { quarterStartOf, retargetForFiscalYear } from '../../../shared/model/fiscal-targets.ts';
-import { friendlyDate, fullMoney } from '../../format.ts';
+import { fullMoney } from '../../../shared/format/numbers.ts';
+import { friendlyDate } from '../../../shared/format/dates.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
+import { MODEL_LIMITS } from '../../../shared/model/limits.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'SGD', 'INR'];
@@ -64,7 +66,7 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
               ))}
             </select>
           </div>
-          <NumberField label="Quarters to forecast" value={model.horizonQuarters} path="horizonQuarters" apply={(m, v) => ({ ...m, horizonQuarters: v ?? NaN })} hint="1 to 12, starting with the current quarter" />
+          <NumberField label="Quarters to forecast" value={model.horizonQuarters} path="horizonQuarters" apply={(m, v) => ({ ...m, horizonQuarters: v ?? NaN })} hint={`1 to ${MODEL_LIMITS.maxHorizonQuarters}, starting with the current quarter`} />
           <TextField label="Pipeline as of (YYYY-MM-DD)" value={model.asOf} path="asOf" apply={(m, asOf) => ({ ...m, asOf })} />
           <div className="field">
             <label htmlFor={currencyId}>Currency</label>

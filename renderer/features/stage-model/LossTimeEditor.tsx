@@ -1,10 +1,10 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { moveChanceAfterWaiting } from '../../../shared/engine/competing-risks.ts';
-import { niceStep } from '../../../shared/engine/chart-data.ts';
 import { logNormalFromMedianP90 } from '../../../shared/engine/lognormal.ts';
 import type { ForecastModel, Stage } from '../../../shared/model/schema.ts';
-import { percent } from '../../format.ts';
+import { percent } from '../../../shared/format/numbers.ts';
 import { NumberField } from '../../fields/NumberField.tsx';
+import { InlineFigure } from '../../charts/InlineFigure.tsx';
+import { moveOnFigure } from '../../figures/duration-figure.tsx';
 
 /** The stage with a losers' time set, or removed (undefined). */
 function withLossDuration(model: ForecastModel, index: number, lossDuration: Stage['lossDuration']): ForecastModel {
@@ -28,12 +28,6 @@ export function LossTimeEditor({ stage, index }: { stage: Stage; index: number }
   const loss = stage.lossDuration;
   const mover = logNormalFromMedianP90(stage.duration.median, stage.duration.p90);
   const loser = loss ? logNormalFromMedianP90(loss.median, loss.p90) : mover;
-  // Round axis ends (0, 150, 300, 450, 600), so the last tick does not crowd the one before it.
-  const tick = niceStep(Math.max(stage.duration.p90, loss?.p90 ?? 0) / 2);
-  const maxDay = tick * 4;
-  const step = Math.max(1, Math.round(maxDay / 100));
-  const rows = [];
-  for (let day = 0; day <= maxDay; day += step) rows.push({ day, chance: 100 * moveChanceAfterWaiting(stage.conversion, mover, loser, day) });
   const usual = stage.duration.median;
   const atThreeTimes = moveChanceAfterWaiting(stage.conversion, mover, loser, 3 * usual);
 
@@ -72,24 +66,15 @@ export function LossTimeEditor({ stage, index }: { stage: Stage; index: number }
           }}
         />
       </div>
-      <figure
-        className="duration-chart"
-        aria-label={`Chance to move on from ${stage.name} by days waited: ${percent(stage.conversion)} on entry, ${percent(atThreeTimes)} after ${3 * usual} days (3× the usual time)`}
-      >
-        <figcaption>
-          Chance to move on from <strong>{stage.name}</strong> by days already waited: {percent(stage.conversion)} on entry, {percent(atThreeTimes)} after {3 * usual} days (3× the
-          usual time)
-        </figcaption>
-        <ResponsiveContainer width="100%" height={150}>
-          <LineChart data={rows} margin={{ top: 6, right: 16, bottom: 18, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--grid)" />
-            <XAxis dataKey="day" type="number" domain={[0, maxDay]} ticks={[0, tick, 2 * tick, 3 * tick, maxDay]} label={{ value: 'Days already in the stage', position: 'insideBottom', offset: -10, className: 'axis-label' }} />
-            <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} width={44} />
-            <Tooltip formatter={(v) => [`${Number(v).toFixed(1)}%`, 'Chance to move on']} labelFormatter={(d) => `After ${String(d)} days`} />
-            <Line dataKey="chance" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      </figure>
+      <InlineFigure
+        figure={moveOnFigure(stage)}
+        caption={
+          <>
+            Chance to move on from <strong>{stage.name}</strong> by days already waited: {percent(stage.conversion)} on entry, {percent(atThreeTimes)} after {3 * usual} days (3× the
+            usual time)
+          </>
+        }
+      />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { LossTimeEditor } from './LossTimeEditor.tsx';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { addStage, deleteStage, deleteStageMovingDeals, moveStage, updateStage } from './stage-edits.ts';
 import { TextField } from '../../fields/TextField.tsx';
+import { MODEL_LIMITS } from '../../../shared/model/limits.ts';
 
 /** The ordered stages of the cycle: conversion, its certainty, durations and costs, all editable. */
 export function StageEditor({ model }: { model: ForecastModel }) {
@@ -99,7 +100,7 @@ export function StageEditor({ model }: { model: ForecastModel }) {
       </table>
       {deleting ? <MoveDealsThenDelete model={model} deleting={deleting} onChange={setDeleting} /> : null}
       <div className="editor-footer">
-        <button type="button" onClick={() => edit(addStage)} disabled={model.stages.length >= 12}>
+        <button type="button" onClick={() => edit(addStage)} disabled={model.stages.length >= MODEL_LIMITS.maxStages}>
           Add stage
         </button>
         <span className="field-hint">Deals that move on from the last stage are won.</span>

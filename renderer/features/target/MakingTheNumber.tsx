@@ -1,10 +1,13 @@
 import { useEffect, useId, useState } from 'react';
-import { SEARCH_TRIALS, SENSITIVITY_TRIALS, type SensitivityMetric } from '../../../shared/analysis/sensitivity.ts';
+import type { SensitivityMetric } from '../../../shared/analysis/sensitivity.ts';
+import { SEARCH_TRIALS, SENSITIVITY_TRIALS } from '../../../shared/analysis/trial-counts.ts';
+import { MAX_ADDED_DEALS } from '../../../shared/analysis/target-gap.ts';
+import { dealsCarryingQuarter } from '../../../shared/analysis/carrying-deals.ts';
 import type { ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { formatProblems } from '../../../shared/result.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
-import { compactMoney, fullMoney, percent } from '../../format.ts';
+import { compactMoney, fullMoney, percent } from '../../../shared/format/numbers.ts';
 import { isOutOfDate } from '../../state/analysis-slice.ts';
 import { ProblemAlert, ProgressLine } from '../forecast/ProgressLine.tsx';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
@@ -101,7 +104,7 @@ function PipelineNeededForm({ model, quarter, label }: { model: ForecastModel; q
             {value.value.deals === 0
               ? `${label} already has a ${percent(value.value.pTargetNow)} chance, at or above ${percent(value.value.confidence)}.`
               : value.value.deals === null
-                ? `Even 256 more deals entering ${stageName(value.value.stageId)} today only bring the chance to ${percent(value.value.pTargetWith)}: deals that start there now rarely close by the end of ${label}. Try a later stage.`
+                ? `Even ${MAX_ADDED_DEALS} more deals entering ${stageName(value.value.stageId)} today only bring the chance to ${percent(value.value.pTargetWith)}: deals that start there now rarely close by the end of ${label}. Try a later stage.`
                 : `Add ${value.value.deals} deal${value.value.deals === 1 ? '' : 's'} of ${fullMoney(value.value.dealAmount, model.currency)} (the average open deal; ${compactMoney(value.value.deals * value.value.dealAmount, model.currency)} in all) entering ${stageName(value.value.stageId)} today to raise the chance of reaching the ${label} target from ${percent(value.value.pTargetNow)} to ${percent(value.value.pTargetWith)} (in the search’s ${SEARCH_TRIALS.toLocaleString('en-US')}-trial runs).`}
           </p>
         ) : (
@@ -115,7 +118,7 @@ function PipelineNeededForm({ model, quarter, label }: { model: ForecastModel; q
 
 function Contributions({ model, result, quarter }: { model: ForecastModel; result: ForecastResult; quarter: number }) {
   const { trials, seed, contributions } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed, contributions: s.analyses.contributions }));
-  const top = [...result.deals].sort((a, b) => b.amount * (b.pWinByQuarter[quarter] ?? 0) - a.amount * (a.pWinByQuarter[quarter] ?? 0)).slice(0, CONTRIBUTION_DEALS).filter((d) => (d.pWinByQuarter[quarter] ?? 0) > 0);
+  const top = dealsCarryingQuarter(result, quarter, CONTRIBUTION_DEALS).map((d) => d.deal);
   const key = top.map((d) => d.id).join('|');
   useEffect(() => {
     if (!key) return;

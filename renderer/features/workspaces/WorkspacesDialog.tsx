@@ -3,7 +3,7 @@ import { formatProblems } from '../../../shared/result.ts';
 import type { WorkspaceSummary } from '../../../shared/workspace/document.ts';
 import type { TrashEntry } from '../../../shared/workspace/trash.ts';
 import type { Session } from '../../app/session.ts';
-import { friendlyDate } from '../../format.ts';
+import { friendlyDate } from '../../../shared/format/dates.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });

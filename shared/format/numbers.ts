@@ -1,4 +1,7 @@
-/** Number formats a sales leader reads at a glance. */
+/**
+ * Number formats a sales leader reads at a glance, written once for the screen, the exported charts, the
+ * scenario descriptions and the CLI report (US English, like the rest of the app's words).
+ */
 const cache = new Map<string, Intl.NumberFormat>();
 function formatter(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
   let f = cache.get(key);
@@ -24,8 +27,14 @@ export function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
+/** 12.5%, 30%: a share to the tenth of a percent, for inputs a person typed (conversions, chances). */
+export const finePercent = (value: number): string => `${formatter('p1', () => new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })).format(value * 100)}%`;
+
+/** 3.4 (fixed digits, with thousands separators) */
 export const decimal = (value: number, digits = 1): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-/** "Mar 18, 2027" from an ISO day. */
-export const friendlyDate = (iso: string): string => DATE.format(new Date(`${iso}T00:00:00Z`));
+/** 12,000 */
+export const whole = (value: number): string => formatter('w', () => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(value);
+
+/** "1 deal", "2,500 deals": a count with its noun in the right number. */
+export const count = (n: number, one: string, many = `${one}s`): string => `${whole(n)} ${n === 1 ? one : many}`;

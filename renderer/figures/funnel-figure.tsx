@@ -1,8 +1,9 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ForecastResult } from '../../../shared/engine/result-types.ts';
-import type { Figure } from '../../charts/figure.ts';
-import { decimal } from '../../format.ts';
-import { FigureCard } from '../../charts/FigureCard.tsx';
+import type { ForecastResult } from '../../shared/engine/result-types.ts';
+import type { Figure } from '../charts/figure.ts';
+import { axisProps, ticksFromZero } from '../charts/ticks.ts';
+import { figureTooltip } from '../charts/tooltip.ts';
+import { decimal } from '../../shared/format/numbers.ts';
 
 /**
  * How many deals are expected to reach each stage, and to be won, open and new pipeline together. An
@@ -10,6 +11,7 @@ import { FigureCard } from '../../charts/FigureCard.tsx';
  */
 export function funnelFigure(result: ForecastResult): Figure {
   const rows = result.funnel.map((f) => ({ name: f.name, deals: f.expectedDeals }));
+  const xAxis = ticksFromZero(rows.map((r) => r.deals), { maxTicks: 6 });
   return {
     fileName: 'funnel',
     title: 'Deals reaching each stage',
@@ -20,17 +22,13 @@ export function funnelFigure(result: ForecastResult): Figure {
     draw: (palette, size) => (
       <BarChart {...size} data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 24, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke={palette.grid} />
-        <XAxis type="number" label={{ value: 'Expected number of deals', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
+        <XAxis {...axisProps(xAxis)} tickFormatter={(v: number) => decimal(v, xAxis.step < 1 ? 1 : 0)} label={{ value: 'Expected number of deals', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
         <YAxis type="category" dataKey="name" width={170} />
-        <Tooltip formatter={(v) => [decimal(Number(v)), 'Expected deals']} />
-        <Bar dataKey="deals" fill={palette.accent} isAnimationActive={false}>
+        <Tooltip {...figureTooltip(palette, (v) => decimal(v))} />
+        <Bar dataKey="deals" name="Expected deals" fill={palette.accent} isAnimationActive={false}>
           <LabelList dataKey="deals" position="right" formatter={(v: unknown) => decimal(Number(v))} className="bar-label" />
         </Bar>
       </BarChart>
     ),
   };
-}
-
-export function FunnelChart({ result }: { result: ForecastResult }) {
-  return <FigureCard figure={funnelFigure(result)} />;
 }

@@ -1,13 +1,16 @@
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
-import type { ForecastResult } from '../../../shared/engine/result-types.ts';
-import type { Figure } from '../../charts/figure.ts';
-import { compactMoney, percent } from '../../format.ts';
-import { FigureCard } from '../../charts/FigureCard.tsx';
+import type { ForecastResult } from '../../shared/engine/result-types.ts';
+import type { Figure } from '../charts/figure.ts';
+import { axisProps, ticksFromZero } from '../charts/ticks.ts';
+import { figureTooltip } from '../charts/tooltip.ts';
+import { compactMoney, percent } from '../../shared/format/numbers.ts';
 
 /** Quarterly bookings: the P10–P90 band, the P50 line, the target line and the chance of reaching it. */
 export function quarterFigure(result: ForecastResult, currency: string): Figure {
   const rows = result.quarters.map((q) => ({ label: q.label, band: [q.p10, q.p90] as [number, number], p50: q.p50, target: q.target, pTarget: q.pTarget }));
   const byLabel = new Map(rows.map((r) => [r.label, r]));
+  const money = (v: number) => compactMoney(v, currency);
+  const yAxis = ticksFromZero(rows.flatMap((r) => [r.band[1], r.target ?? 0]));
   return {
     fileName: 'bookings-per-quarter',
     title: 'Bookings per fiscal quarter',
@@ -45,24 +48,16 @@ export function quarterFigure(result: ForecastResult, currency: string): Figure 
           label={{ value: 'Fiscal quarter', position: 'insideBottom', offset: -22, className: 'axis-label' }}
         />
         <YAxis
-          tickFormatter={(v: number) => compactMoney(v, currency)}
+          {...axisProps(yAxis)}
+          tickFormatter={money}
           width={72}
           label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -4, className: 'axis-label' }}
         />
-        <Tooltip
-          formatter={(value, name) => {
-            if (Array.isArray(value)) return [`${compactMoney(Number(value[0]), currency)} – ${compactMoney(Number(value[1]), currency)}`, name];
-            return [compactMoney(Number(value), currency), name];
-          }}
-        />
+        <Tooltip {...figureTooltip(palette, money)} />
         <Area dataKey="band" name="P10–P90 range" fill={palette.band} stroke="none" isAnimationActive={false} />
         <Line dataKey="p50" name="Median (P50)" stroke={palette.accent} strokeWidth={3} dot={{ r: 4, fill: palette.accent }} isAnimationActive={false} />
         <Line dataKey="target" name="Target" stroke={palette.target} strokeDasharray="6 4" strokeWidth={2} dot={{ r: 3, fill: palette.target }} connectNulls={false} isAnimationActive={false} />
       </ComposedChart>
     ),
   };
-}
-
-export function QuarterChart({ result, currency }: { result: ForecastResult; currency: string }) {
-  return <FigureCard figure={quarterFigure(result, currency)} wide />;
 }
