@@ -168,7 +168,17 @@ export const calibrationSchema = z.strictObject({
       asOf: isoDay,
       deals: z
         .array(
-          z.strictObject({ id: text, name: text, amount: positive(L.maxAmount), owner: text.optional(), region: text.optional(), created: isoDay, events: z.array(keptEventSchema).max(1000) }),
+          z.strictObject({
+            id: text,
+            name: text,
+            amount: positive(L.maxAmount),
+            owner: text.optional(),
+            region: text.optional(),
+            created: isoDay,
+            events: z.array(keptEventSchema).max(1000),
+            /** Signal id → the deal's value in the history file (semantics 12). */
+            signals: z.record(text, text).optional(),
+          }),
         )
         .max(L.maxDeals),
     })

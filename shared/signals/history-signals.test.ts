@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validModel } from '../engine/test-models.ts';
 import { buildHistory, guessHistorySettings } from '../history/history-import.ts';
 import { readCsvTable } from '../import/read-table.ts';
+import { historyFromKept, keepHistory } from '../history/kept-history.ts';
 import { guessSignalColumns, withHistorySignals } from './history-signals.ts';
 import { starterSignals } from './starter-signals.ts';
 
@@ -34,5 +35,9 @@ describe('signal columns of a history file', () => {
     const { history, unmapped } = withHistorySignals(preview.history, table, settings.columns.id, model.signals ?? [], columns);
     expect(Object.fromEntries(history.deals.map((d) => [d.id, d.signals]))).toEqual({ A: { pilot: 'passed', sponsor: 'yes' }, B: { pilot: 'failed', sponsor: 'no' }, C: {} });
     expect(unmapped).toEqual([{ signalId: 'pilot', column: 'PRACTITIONER PILOT', value: 'in progress', rows: 1 }]);
+    // A history kept with the workspace keeps its signal values, and the workspace stays valid.
+    const kept = keepHistory(history, 'history.csv');
+    expect(historyFromKept(kept).deals.map((d) => d.signals ?? {})).toEqual(history.deals.map((d) => d.signals));
+    expect(validModel({ ...model, calibration: { history: kept } }).calibration?.history?.deals[0]?.signals).toEqual({ pilot: 'passed', sponsor: 'yes' });
   });
 });
