@@ -39,7 +39,7 @@ describe('calibrate --json with signals, and forecasts of models with signals', 
 
   it('leaves signals out of the JSON when the model declares none', () => {
     const model = join(dir, 'plain.json');
-    writeFileSync(model, JSON.stringify(SAMPLE_WORKSPACE));
+    writeFileSync(model, JSON.stringify({ ...SAMPLE_WORKSPACE, signals: [] }));
     const run = cli(['calibrate', history, '--model', model, '--json']);
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).signals).toBeUndefined();

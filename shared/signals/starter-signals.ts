@@ -1,4 +1,4 @@
-import type { Signal, Stage } from '../model/schema.ts';
+import type { ForecastModelInput, Signal, Stage } from '../model/schema.ts';
 
 /**
  * The signals that matter in a top-down cycle, as a starting point: every odds ratio is 1, so adding
@@ -19,4 +19,9 @@ export function starterSignals(stages: readonly Pick<Stage, 'id' | 'name'>[]): S
     { id: 'usage', name: 'Bottom-up usage in the account', values: ['none', 'active'], baseline: 'none', appliesFrom: first, oddsRatios: {} },
     { id: 'early-security', name: 'Security review started early', values: ['no', 'yes'], baseline: 'no', appliesFrom: securityStage, oddsRatios: {} },
   ];
+}
+
+/** A model with the starter signals added (for a new workspace or the sample). */
+export function withStarterSignals<M extends ForecastModelInput>(model: M): M {
+  return { ...model, signals: starterSignals(model.stages) };
 }
