@@ -10,7 +10,7 @@ import { createHandlers, openRecentFile, type HandlerDependencies } from './hand
 import { dispatchIpc } from '../shared/ipc/dispatch.ts';
 import { menuTemplate } from './menu.ts';
 import { openPreferences, PREFERENCES_FILE_MODE, type KeyValueStore } from './preferences.ts';
-import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedPermission, isAppUrl, isTrustedSender, resolveAppFile, secureWebPreferences } from './security.ts';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, hardenContents, isAllowedPermission, isAppUrl, isTrustedSender, resolveAppFile, secureWebPreferences } from './security.ts';
 import { restoreBounds } from './window-state.ts';
 import { WorkspaceStore } from './workspace-store.ts';
 
@@ -37,12 +37,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isAllowedPermission(permission, details.requestingUrl)));

@@ -1,10 +1,39 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupName, backupsToPrune, parseBackupName } from './backups.ts';
-import { CONTENT_SECURITY_POLICY, isAllowedPermission, isTrustedSender, resolveAppFile, secureWebPreferences } from './security.ts';
+import { CONTENT_SECURITY_POLICY, hardenContents, type HardenableContents, isAllowedPermission, isTrustedSender, resolveAppFile, secureWebPreferences } from './security.ts';
 import { restoreBounds } from './window-state.ts';
 
+/** A web contents that records its listeners, so a test can fire what a page or an attacker would. */
+function fakeContents() {
+  const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>();
+  let openHandler: ((details: { url: string }) => { action: string }) | null = null;
+  const contents: HardenableContents = {
+    on: (event, listener) => listeners.set(event, listener),
+    setWindowOpenHandler: (handler) => {
+      openHandler = handler;
+    },
+  };
+  const fire = (event: string, url: string) => {
+    let prevented = false;
+    listeners.get(event)?.({ preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  };
+  return { contents, fire, open: (url: string) => openHandler?.({ url }).action ?? 'not handled' };
+}
+
 describe('security', () => {
+  it('keeps every window on the app: navigation, redirects, webviews and new windows are refused', () => {
+    const { contents, fire, open } = fakeContents();
+    hardenContents(contents);
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://forecast/index.html', 'app://other/', 'javascript:alert(1)']) {
+      expect(fire('will-navigate', url), url).toBe(true);
+      expect(fire('will-redirect', url), url).toBe(true);
+      expect(fire('will-attach-webview', url), url).toBe(true);
+      expect(open(url), url).toBe('deny');
+    }
+  });
+
   it('isolates and sandboxes every window', () => {
     expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
   });

@@ -77,3 +77,23 @@ export function isTrustedSender(frame: { url: string } | null | undefined, mainF
 export function isAllowedPermission(permission: string, requestingUrl: string): boolean {
   return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
 }
+
+/** What the shell needs of a web contents to harden it (Electron's WebContents has it; tests pass a fake). */
+export interface HardenableContents {
+  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: { preventDefault(): void }, url?: string) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/**
+ * Refuses, for one web contents, everything that would take the window somewhere else: in-window
+ * navigation and redirects (for every URL, the app's own included: the app is one page, and anything
+ * that navigates it is a bug or an attack that would drop unsaved state), new windows
+ * (window.open, target="_blank") and <webview> tags. main.ts calls this for every contents created.
+ */
+export function hardenContents(contents: HardenableContents): void {
+  const refuse = (event: { preventDefault(): void }) => event.preventDefault();
+  contents.on('will-navigate', refuse);
+  contents.on('will-redirect', refuse);
+  contents.on('will-attach-webview', refuse);
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

@@ -13,7 +13,7 @@ import { validateModel } from '../shared/model/validate.ts';
 import { SAMPLE_WORKSPACE } from '../shared/sample/sample-workspace.ts';
 import { LOST, WON } from '../shared/history/history-types.ts';
 import { starterSignals } from '../shared/signals/starter-signals.ts';
-import { syntheticSignalHistory } from '../shared/signals/synthetic-signal-history.ts';
+import { syntheticSignalHistory } from '../tests/support/synthetic-signal-history.ts';
 
 const sample = validateModel(SAMPLE_WORKSPACE);
 if (!sample.ok) throw new Error('sample');

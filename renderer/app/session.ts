@@ -1,13 +1,14 @@
 import type { ForecastAppApi } from '../../shared/ipc/contract.ts';
+import type { ForecastModel } from '../../shared/model/schema.ts';
 import type { MenuCommand } from '../../shared/ipc/channels.ts';
 import { formatProblems } from '../../shared/result.ts';
 import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
-import { ForecastRunner } from '../forecast/forecast-runner.ts';
+import { ForecastRunner } from '../workers/forecast-runner.ts';
 import { useAppStore } from '../state/store.ts';
 import { Exports } from './exports.ts';
-import { AnalysisRunner } from '../forecast/analysis-runner.ts';
-import { describeProblem } from '../components/problem-text.ts';
-import { warmKnownProblems } from '../components/editors/model-field.ts';
+import { AnalysisRunner } from '../workers/analysis-runner.ts';
+import { describeProblem } from './problem-text.ts';
+import { warmKnownProblems } from '../fields/model-field.ts';
 import { friendlyDate } from '../format.ts';
 import type { UnsentEdits } from '../host/unsent-edits.ts';
 import { startingDocument, type WorkspaceStart } from '../../shared/workspace/starting-points.ts';
@@ -25,6 +26,8 @@ export class Session {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   /** The chain of saves: each starts when the previous one is done. */
   private saving: Promise<void> = Promise.resolve();
+  /** The document of the save under way, if any: a page closing meanwhile records it with the edits it keeps. */
+  private savingDocument: ForecastModel | null = null;
   private unsubscribe: (() => void)[] = [];
   readonly exports: Exports;
   /** One worker per kind of analysis, so a comparison does not cancel a sensitivity run. */
@@ -87,7 +90,7 @@ export class Session {
     }
     if (migrated.length > 0) store.addNotice('info', `This workspace was updated to the current file format (${migrated.join('; ')}). A copy of the original was kept.`);
     // Edits a closing tab could not write in time come back here, if nothing saved over them since.
-    const pending = this.unsentEdits?.take(id, revision) ?? null;
+    const pending = this.unsentEdits?.take(id, revision, document) ?? null;
     store.showWorkspace(id, pending ?? document, revision, pending !== null);
     if (pending) store.addNotice('info', 'Your last changes from before the page was closed were restored and saved.');
     return true;
@@ -121,7 +124,10 @@ export class Session {
     const { workspaceId, document, revision, saveState, setSaveState } = useAppStore.getState();
     if (!workspaceId || !document || saveState === 'saved' || saveState === 'conflict') return;
     setSaveState('saving');
-    const saved = await this.api.saveWorkspace(workspaceId, document, revision);
+    this.savingDocument = document;
+    const saved = await this.api.saveWorkspace(workspaceId, document, revision).finally(() => {
+      this.savingDocument = null;
+    });
     if (useAppStore.getState().workspaceId !== workspaceId) return;
     if (!saved.ok) {
       if (useAppStore.getState().document === document) setSaveState('failed', formatProblems(saved.problems));
@@ -225,7 +231,7 @@ export class Session {
   /** Called as the page goes away: keeps what is not saved yet where the next start finds it, then saves. */
   pageClosing(): Promise<void> {
     const { workspaceId, document, revision, saveState } = useAppStore.getState();
-    if (workspaceId && document && saveState !== 'saved') this.unsentEdits?.keep(workspaceId, document, revision);
+    if (workspaceId && document && saveState !== 'saved') this.unsentEdits?.keep(workspaceId, document, revision, this.savingDocument ?? undefined);
     return this.flushSave();
   }
 

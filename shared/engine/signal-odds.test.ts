@@ -5,7 +5,7 @@ import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
 import { starterSignals } from '../signals/starter-signals.ts';
 import { keyOfText } from './random.ts';
 import { runForecast } from './run.ts';
-import { oneStageModel, threeStageModel } from './test-models.ts';
+import { oneStageModel, threeStageModel } from '../../tests/support/test-models.ts';
 
 const run = (model: unknown, trials: number, seed = 5) => {
   const result = runForecast(model, { trials, seed, clock: () => 0 });

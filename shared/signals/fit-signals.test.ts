@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validModel } from '../engine/test-models.ts';
+import { validModel } from '../../tests/support/test-models.ts';
 import { parseIsoDay } from '../model/dates.ts';
 import type { ForecastModel } from '../model/schema.ts';
 import { applySignalFit } from './apply-signal-fit.ts';
 import { fitSignals } from './fit-signals.ts';
-import { syntheticSignalHistory } from './synthetic-signal-history.ts';
+import { syntheticSignalHistory } from '../../tests/support/synthetic-signal-history.ts';
 
 const asOf = '2026-11-23';
 const asOfDay = parseIsoDay(asOf) ?? 0;

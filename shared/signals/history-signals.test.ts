@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validModel } from '../engine/test-models.ts';
+import { validModel } from '../../tests/support/test-models.ts';
 import { buildHistory, guessHistorySettings } from '../history/history-import.ts';
 import { readCsvTable } from '../import/read-table.ts';
 import { historyFromKept, keepHistory } from '../history/kept-history.ts';

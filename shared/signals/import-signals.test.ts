@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes } from '../../renderer/import/decode-bytes.ts';
+import { decodeCsvBytes } from '../../renderer/features/import/decode-bytes.ts';
 import { firstGuess } from '../import/first-guess.ts';
 import { applyImport, buildImport } from '../import/pipeline-import.ts';
 import { readCsvTable } from '../import/read-table.ts';

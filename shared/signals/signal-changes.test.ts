@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quarterMetric } from '../analysis/simulate.ts';
-import { validModel } from '../engine/test-models.ts';
+import { validModel } from '../../tests/support/test-models.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
 import { explainDealOdds } from './explain-odds.ts';
 import { signalChanges } from './signal-changes.ts';
