@@ -31,7 +31,7 @@ export class Session {
   private unsubscribe: (() => void)[] = [];
   readonly exports: Exports;
   /** One worker per kind of analysis, so a comparison does not cancel a sensitivity run. */
-  readonly analyses = { compare: new AnalysisRunner(), sensitivity: new AnalysisRunner(), gap: new AnalysisRunner(), contributions: new AnalysisRunner(), backtest: new AnalysisRunner() };
+  readonly analyses = { compare: new AnalysisRunner(), sensitivity: new AnalysisRunner(), gap: new AnalysisRunner(), contributions: new AnalysisRunner(), backtest: new AnalysisRunner(), signals: new AnalysisRunner() };
 
   constructor(
     readonly api: ForecastAppApi,

@@ -66,3 +66,13 @@ export function withHistorySignals(
   }
   return { history: { ...history, deals: history.deals.map((deal) => ({ ...deal, signals: byDeal.get(deal.id) ?? {} })) }, unmapped: [...unmapped.values()] };
 }
+
+/** Plain notes for a history preview: which column feeds each signal, and values that name none. */
+export function signalColumnNotes(signals: readonly Signal[], headers: readonly string[], columns: Readonly<Record<string, number>>, unmapped: readonly UnmappedSignalValue[]): string[] {
+  const found = signals.filter((s) => columns[s.id] !== undefined);
+  if (found.length === 0) return signals.length > 0 ? ['No column is named like one of the workspace’s signals, so no signal is fitted.'] : [];
+  return [
+    `Signal columns: ${found.map((s) => `${s.name} from “${headers[columns[s.id] as number] ?? ''}”`).join(', ')}.`,
+    ...unmapped.map((u) => `Column “${u.column}”: “${u.value}” (${u.rows} row${u.rows === 1 ? '' : 's'}) is none of the signal’s values; those deals count at its baseline.`),
+  ];
+}

@@ -10,6 +10,7 @@ import { useAnalysisShallow } from '../../state/analysis-store.ts';
 import { ProblemAlert, ProgressLine } from '../forecast/ProgressLine.tsx';
 import { useAppShallow } from '../../state/store.ts';
 import { tornadoFigure } from '../../figures/tornado-figure.tsx';
+import { SignalChanges } from './SignalChanges.tsx';
 
 const CONTRIBUTION_DEALS = 15;
 
@@ -45,6 +46,7 @@ export function MakingTheNumber({ model, result }: { model: ForecastModel; resul
             <PipelineNeededForm model={model} quarter={quarter} label={q.label} />
           </section>
           <Contributions model={model} result={result} quarter={quarter} />
+          <SignalChanges model={model} quarter={quarter} label={q.label} />
         </>
       ) : (
         <p className="empty">{q?.label ?? 'This quarter'} has no target. Set one under Calendar and targets to see the chance of reaching it.</p>
