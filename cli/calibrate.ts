@@ -5,6 +5,7 @@ import { finePercent } from '../shared/format/numbers.ts';
 import { applyFit, DEFAULT_PRIOR_SAMPLE_SIZE, fitHistory, NO_FILTERS, type HistoryFit } from '../shared/history/fit-history.ts';
 import type { ForecastModel } from '../shared/model/schema.ts';
 import { fail, ok, type Problem, type Result } from '../shared/result.ts';
+import { fitSignals, type SignalsFit } from '../shared/signals/fit-signals.ts';
 import { describeLeftOut, readHistoryFile, readModelFile } from './history-input.ts';
 
 export const CALIBRATE_USAGE = `Usage: npm run forecast -- calibrate HISTORY.csv --model MODEL.json [--prior-weight N] [--half-life Q] [--json] [--out FITTED.json]
@@ -52,8 +53,19 @@ export function parseCalibrateArgs(argv: string[]): Result<CalibrateArgs | 'help
   return ok({ historyPath: parsed.positionals[0] ?? '', modelPath: parsed.values.model ?? '', priorWeight, halfLifeQuarters, json: parsed.values.json ?? false, outPath: parsed.values.out ?? null });
 }
 
+/** The `signals` part of `calibrate --json`: per signal with a column in the file, each non-baseline value's fit. */
+export function signalsJson(fit: SignalsFit, signalColumns: Readonly<Record<string, number>>) {
+  return fit.signals
+    .filter((s) => signalColumns[s.signalId] !== undefined)
+    .map((s) => ({
+      id: s.signalId,
+      appliesFrom: s.appliesFrom,
+      values: Object.fromEntries(s.values.map((v) => [v.value, { oddsRatio: v.oddsRatio, interval: v.interval, exits: v.exits, logSd: v.logSd, enoughData: v.enoughData }])),
+    }));
+}
+
 /** The `--json` contract of `calibrate` (see README). */
-export function calibrationJson(fit: HistoryFit, problems: readonly { line: number; message: string }[], unmappedStages: readonly string[]) {
+export function calibrationJson(fit: HistoryFit, problems: readonly { line: number; message: string }[], unmappedStages: readonly string[], signals?: ReturnType<typeof signalsJson>) {
   return {
     stages: fit.stages.map((s) => ({
       id: s.stageId,
@@ -71,10 +83,24 @@ export function calibrationJson(fit: HistoryFit, problems: readonly { line: numb
     })),
     problems: [...unmappedStages.map((crm) => ({ line: null, message: `CRM stage "${crm}" matches no stage of the model; its rows were left out` })), ...problems.map((p) => ({ line: p.line, message: p.message }))],
     notes: fit.notes,
+    ...(signals && signals.length > 0 ? { signals } : {}),
   };
 }
 
 const day = (v: number) => (v < 10 ? v.toFixed(1) : Math.round(v).toString());
+
+function signalsReport(fit: SignalsFit, signalColumns: Readonly<Record<string, number>>): string[] {
+  const lines = ['', `Signals (odds ratio against the baseline, 90% interval, stage exits behind it; prior Normal(0, 1) on ln odds ratio):`];
+  for (const s of fit.signals) {
+    if (signalColumns[s.signalId] === undefined) continue;
+    lines.push(`  ${s.name} (from stage ${s.appliesFrom} on)`);
+    for (const v of s.values) {
+      lines.push(`    ${v.value}: ×${v.oddsRatio.toFixed(2)} [${v.interval[0].toFixed(2)}–${v.interval[1].toFixed(2)}], ${v.exits} exits${v.enoughData ? '' : ' — not enough data'}`);
+    }
+  }
+  lines.push('  A CRM export holds today\'s value of each field, not its value when the deal left each stage.');
+  return lines;
+}
 
 function textReport(fit: HistoryFit, dealsUsed: number): string {
   const lines = [`Fitted on ${dealsUsed} deals (90% intervals in brackets).`, ''];
@@ -131,7 +157,11 @@ export async function runCalibrate(argv: string[], report: (problems: Problem[])
     const written = await writeAtomically(outPath, `${JSON.stringify(fitted, null, 2)}\n`);
     if (!written.ok) return report(written.problems);
   }
-  process.stdout.write(json ? `${JSON.stringify(calibrationJson(fit, loaded.value.problems, loaded.value.unmappedStages), null, 2)}\n` : textReport(fit, fit.dealsUsed));
+  const { signalColumns } = loaded.value;
+  const signalsFit = Object.keys(signalColumns).length > 0 ? fitSignals(loaded.value.history, model.value, loaded.value.history.asOfDay) : null;
+  const signals = signalsFit ? signalsJson(signalsFit, signalColumns) : undefined;
+  const text = textReport(fit, fit.dealsUsed) + (signalsFit ? `${signalsReport(signalsFit, signalColumns).join('\n')}\n` : '');
+  process.stdout.write(json ? `${JSON.stringify(calibrationJson(fit, loaded.value.problems, loaded.value.unmappedStages, signals), null, 2)}\n` : text);
   if (outPath && !json) process.stdout.write(`Wrote the fitted model to ${outPath}\n`);
   return 0;
 }

@@ -6,6 +6,7 @@ import { readCsvTable } from '../shared/import/read-table.ts';
 import type { ForecastModel } from '../shared/model/schema.ts';
 import { validateModel } from '../shared/model/validate.ts';
 import { fail, ok, type Problem, type Result } from '../shared/result.ts';
+import { guessSignalColumns, withHistorySignals, type UnmappedSignalValue } from '../shared/signals/history-signals.ts';
 import { decodeCsvBytes } from '../renderer/features/import/decode-bytes.ts';
 
 /** A regular file's bytes, or a plain problem (missing, a folder, a FIFO that would hang, unreadable). */
@@ -38,6 +39,9 @@ export interface LoadedHistory {
   problems: LineProblem[];
   unmappedStages: string[];
   notes: string[];
+  /** Signal id → the column its values were read from (semantics 12), and values that name none. */
+  signalColumns: Record<string, number>;
+  unmappedSignalValues: UnmappedSignalValue[];
 }
 
 /**
@@ -58,7 +62,10 @@ export async function readHistoryFile(path: string, model: ForecastModel): Promi
     problems.push({ path, message: 'has no deal with a stage change that maps to the model' });
     return fail(problems);
   }
-  return ok({ history: preview.history, problems: preview.problems, unmappedStages, notes: preview.notes });
+  const signals = model.signals ?? [];
+  const signalColumns = guessSignalColumns(table.headers, signals);
+  const { history, unmapped } = withHistorySignals(preview.history, table, settings.columns.id, signals, signalColumns);
+  return ok({ history, problems: preview.problems, unmappedStages, notes: preview.notes, signalColumns, unmappedSignalValues: unmapped });
 }
 
 /** Left-out rows and unmapped stages as lines for stderr. */
@@ -66,5 +73,6 @@ export function describeLeftOut(path: string, loaded: LoadedHistory): string[] {
   return [
     ...(loaded.unmappedStages.length > 0 ? [`${path}: these CRM stages match no stage of the model and their rows were left out: ${loaded.unmappedStages.map((s) => `"${s}"`).join(', ')}`] : []),
     ...loaded.problems.map((p) => `${path}: line ${p.line}: ${p.message} (left out)`),
+    ...loaded.unmappedSignalValues.map((u) => `${path}: column "${u.column}": "${u.value}" (${u.rows} row${u.rows === 1 ? '' : 's'}) is none of the signal's values; those deals count at its baseline`),
   ];
 }

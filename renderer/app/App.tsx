@@ -8,6 +8,7 @@ import { Notices } from './Notices.tsx';
 import { Problems } from './Problems.tsx';
 import { SettingsEditor } from '../features/settings/SettingsEditor.tsx';
 import { StageEditor } from '../features/stage-model/StageEditor.tsx';
+import { SignalsEditor } from '../features/stage-model/SignalsEditor.tsx';
 import { QuarterSummary } from '../features/forecast/QuarterSummary.tsx';
 import { FigureCard } from '../charts/FigureCard.tsx';
 import { cacFigure } from '../figures/cac-figure.tsx';
@@ -85,6 +86,7 @@ export function App({ session }: { session: Session }) {
         {document && tab === 'pipeline' ? <DealsTable model={document} result={result} /> : null}
         {document && tab === 'pipeline' ? <BookedDeals model={document} result={result} /> : null}
         {document && tab === 'model' ? <StageEditor model={document} /> : null}
+        {document && tab === 'model' ? <SignalsEditor model={document} /> : null}
         {document && tab === 'settings' ? <SettingsEditor model={document} /> : null}
         {document && tab === 'scenarios' ? <ScenariosView model={document} /> : null}
         {document && result && tab === 'target' ? <MakingTheNumber model={document} result={result} /> : null}

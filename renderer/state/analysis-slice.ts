@@ -25,7 +25,7 @@ export type Analyses = { [K in AnalysisKind]: AnalysisEntry<K> };
 /** What the caller says of a job; the kind is given apart, as the first argument of `runAnalysis`. */
 export type JobRequest<K extends AnalysisKind> = Omit<JobOf<K>, 'kind'>;
 
-const ANALYSIS_KINDS: readonly AnalysisKind[] = ['compare', 'sensitivity', 'pipelineNeeded', 'contributions', 'backtest'];
+const ANALYSIS_KINDS: readonly AnalysisKind[] = ['compare', 'sensitivity', 'pipelineNeeded', 'contributions', 'backtest', 'signalChanges'];
 const IDLE = { answer: null, progress: null };
 const ANALYSIS_NAMES: Record<AnalysisKind, string> = {
   compare: 'The scenario comparison',
@@ -33,8 +33,9 @@ const ANALYSIS_NAMES: Record<AnalysisKind, string> = {
   pipelineNeeded: 'The search for the pipeline needed',
   contributions: "The deals' contributions",
   backtest: 'The backtest',
+  signalChanges: 'The search for the signal changes that matter',
 };
-const initialAnalyses: Analyses = { compare: IDLE, sensitivity: IDLE, pipelineNeeded: IDLE, contributions: IDLE, backtest: IDLE };
+const initialAnalyses: Analyses = { compare: IDLE, sensitivity: IDLE, pipelineNeeded: IDLE, contributions: IDLE, backtest: IDLE, signalChanges: IDLE };
 
 /** The progress bar's length before the worker's first report: scenarios to compare, quarters to replay, else one step. */
 function startingTotal(job: JobOf<AnalysisKind>): number {

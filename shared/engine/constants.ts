@@ -28,4 +28,5 @@ export const SALT = {
   shock: 0x165667b1,
   durations: 0x3c6ef372,
   lossDurations: 0x1b873593,
+  signalOdds: 0x4cf5ad43,
 } as const;

@@ -82,3 +82,24 @@ agreeWithReference(
   },
   20_000,
 );
+
+/**
+ * Semantics 12 with 9 and 10: signals whose odds ratios differ and start at different stages, one
+ * drawn per trial (logSd), deals with one, two or no signals, a slower-losers stage whose chance to
+ * move on takes the adjusted rate, uncertain rates and new pipeline (which carries no signals).
+ */
+const signalValues = [{ pilot: 'passed', sponsor: 'yes' }, { pilot: 'failed' }, { sponsor: 'yes' }, { pilot: 'mixed', usage: 'active' }, {}];
+agreeWithReference(
+  'deal signals',
+  {
+    ...SAMPLE_WORKSPACE,
+    stages: sample.stages.map((stage, j) => ({ ...stage, ...(j === 3 ? { lossDuration: { median: stage.duration.median * 3, p90: stage.duration.p90 * 4 } } : {}) })),
+    deals: (SAMPLE_WORKSPACE.deals ?? []).map((deal, i) => ({ ...deal, signals: signalValues[i % signalValues.length] })),
+    signals: [
+      { id: 'pilot', name: 'Practitioner pilot', values: ['not run', 'passed', 'mixed', 'failed'], baseline: 'not run', appliesFrom: 'security', oddsRatios: { passed: 3, mixed: 0.8, failed: 0.2 }, logSd: { passed: 0.5 } },
+      { id: 'sponsor', name: 'Executive sponsor engaged', values: ['no', 'yes'], baseline: 'no', appliesFrom: 'discovery', oddsRatios: { yes: 2 } },
+      { id: 'usage', name: 'Bottom-up usage', values: ['none', 'active'], baseline: 'none', appliesFrom: 'exec-presentation', oddsRatios: { active: 1.6 }, logSd: { active: 0.3 } },
+    ],
+  },
+  20_000,
+);

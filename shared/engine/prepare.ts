@@ -7,6 +7,7 @@ import { logNormalFromMedianP90, logNormalSurvival, type LogNormal } from './log
 import type { PreparedModel } from './prepared.ts';
 import { fillQuantileTable, TABLE_STRIDE } from './quantile-table.ts';
 import { hash32, keyOfText } from './random.ts';
+import { prepareSignalOdds } from './signal-odds.ts';
 
 export interface RunOptions {
   trials: number;
@@ -193,6 +194,7 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
       shockProbability,
       quarterOfDay,
       quarterEndDay: new Float64Array(quarters.map((quarter) => quarter.endDayExclusive - asOfDay)),
+      ...prepareSignalOdds(model, stageIndex),
       newPipeline:
         np && amount && np.dealsPerMonth > 0
           ? { arrivalsPerDay: (np.dealsPerMonth * 12) / 365.25, amountMu: amount.mu, amountSigma: amount.sigma }

@@ -1,8 +1,10 @@
+import type { PreparedSignalOdds } from './signal-odds.ts';
+
 /**
  * A model compiled into flat typed arrays for the simulation loop. Plain data only, so it can be
  * structured-cloned into a Web Worker or a worker thread.
  */
-export interface PreparedModel {
+export interface PreparedModel extends PreparedSignalOdds {
   trials: number;
   seed: number;
   seedKey: number;

@@ -5,6 +5,7 @@ import { MAX_DRAWN_STAGE_DAYS, SALT } from './constants.ts';
 import { drawLogNormalParameters } from './duration-uncertainty.ts';
 import { normalQuantile, normalSurvival } from './normal.ts';
 import type { PreparedModel, PreparedNewPipeline } from './prepared.ts';
+import { drawLogOdds, fillDealRates } from './signal-odds.ts';
 import { TABLE_STRIDE, tableQuantile, tableUpperQuantile, zQuantile, zUpperQuantile } from './quantile-table.ts';
 import { combineKeys, GOLDEN, hash32, Stream, uniformAt } from './random.ts';
 
@@ -25,6 +26,9 @@ import { combineKeys, GOLDEN, hash32, Stream, uniformAt } from './random.ts';
  *    the losers' lognormal.
  * 10. A stage with a duration sample size: each trial draws its lognormal parameters once
  *    (duration-uncertainty.ts), shared by all the trial's deals.
+ * 12. A deal with signals whose odds ratios are not 1 walks with its own rates (signal-odds.ts): the
+ *    trial's rates with its odds multiplied from each signal's first stage on; every other deal
+ *    walks with the trial's rates as they are.
  * Draw addressing: a deal's stage j uses draw 2j for its duration and 2j+1 for its conversion, and
  * draw 2S for its close window, so a deal uses the same random numbers whatever happens to other deals.
  */
@@ -40,16 +44,19 @@ export function simulateBlock(p: PreparedModel, block: number, acc: Accumulator)
   const rates = new Float64Array(trials * S);
   const shocksActive = new Uint8Array(trials * p.shockCount);
   const durationParameters = new Float64Array(p.durationsUncertain ? trials * 4 * S : 0);
+  const logOdds = new Float64Array(trials * p.oddsPairCount);
   for (let t = 0; t < trials; t++) {
     trialKeys[t] = hash32((blockKey + Math.imul(t + 1, GOLDEN)) | 0);
     drawRates(p, trialKeys[t] as number, rates, t * S);
     drawShocks(p, trialKeys[t] as number, shocksActive, t * p.shockCount);
     if (p.durationsUncertain) drawDurationParameters(p, trialKeys[t] as number, durationParameters, t * 4 * S);
+    if (p.oddsPairCount > 0) drawLogOdds(p, trialKeys[t] as number, logOdds, t * p.oddsPairCount);
   }
   const totals: BlockTotals = {
     rates,
     shocksActive,
     durationParameters,
+    logOdds,
     durations: new Float64Array(S),
     costs: acc.blockCosts.subarray(costOffset, costOffset + S),
     lostCosts: acc.blockCosts.subarray(costOffset + S, costOffset + 2 * S),
@@ -76,9 +83,14 @@ function simulateExistingDeals(p: PreparedModel, acc: Accumulator, totals: Block
   const trials = trialKeys.length;
   const { bookings, quarterWins, dealCloseHistogram, trackedQuarter } = acc;
   const { stageMu, stageSigma, durationTable, quarterOfDay } = p;
-  const rates = totals.rates;
   const K = p.trackedCount;
+  // Semantics 12: deals with odds walk with their own rates, filled per deal; the others with the trial's.
+  const oddsTotals = p.oddsPairCount > 0 ? { ...totals, rates: new Float64Array(totals.rates.length) } : totals;
   for (let i = 0; i < p.dealCount; i++) {
+    const withOdds = (p.dealOddsStart[i + 1] as number) > (p.dealOddsStart[i] as number);
+    if (withOdds) fillDealRates(p, S, totals.rates, totals.logOdds, i, oddsTotals.rates);
+    const dealTotals = withOdds ? oddsTotals : totals;
+    const rates = dealTotals.rates;
     const key = p.dealKey[i] as number;
     const k = p.dealStage[i] as number;
     const general = p.stageGeneralStart[k] === 1;
@@ -97,12 +109,12 @@ function simulateExistingDeals(p: PreparedModel, acc: Accumulator, totals: Block
       let rate = rates[t * S + k] as number;
       let total: number;
       if (general) {
-        rate = startMoveChance(p, totals, t, i, k, rate);
-        total = startTotal(p, totals, t, i, uniformAt(base, 2 * k + 1) < rate ? k : (p.stageLossRow[k] as number), uniformAt(base, 2 * k));
+        rate = startMoveChance(p, dealTotals, t, i, k, rate);
+        total = startTotal(p, dealTotals, t, i, uniformAt(base, 2 * k + 1) < rate ? k : (p.stageLossRow[k] as number), uniformAt(base, 2 * k));
       } else {
         total = conditionalTotal(durationTable, tableOffset, mu, sigma, daysIn, survival, uniformAt(base, 2 * k));
       }
-      const time = walkStages(p, totals, costs, durations, base, k, Math.max(0, total - daysIn), 0, t, 0, -daysIn, rate);
+      const time = walkStages(p, dealTotals, costs, durations, base, k, Math.max(0, total - daysIn), 0, t, 0, -daysIn, rate);
       if (time < 0) continue;
       const day = windowDays > 0 ? windowFrom + Math.floor(uniformAt(base, 2 * S) * windowDays) : Math.floor(time);
       const q = day < horizonDays ? (quarterOfDay[day] as number) : H;
@@ -156,6 +168,8 @@ interface BlockTotals {
   shocksActive: Uint8Array;
   /** Per trial and duration row (2S of them): the trial's μ* and σ* (semantics 10); empty when no row is uncertain. */
   durationParameters: Float64Array;
+  /** Per trial and signal-value pair: the trial's ln odds ratio (semantics 12); empty without pairs. */
+  logOdds: Float64Array;
   durations: Float64Array;
   costs: Float64Array;
   lostCosts: Float64Array;

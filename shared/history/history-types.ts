@@ -21,6 +21,8 @@ export interface DealHistory {
   createdDay: number;
   /** In date order. */
   events: StageEvent[];
+  /** Signal id → the deal's value, from the history file's signal columns (today's value in the CRM). */
+  signals?: Record<string, string>;
 }
 
 /** Closed and open deals with their stage changes, up to `asOfDay`. */

@@ -17,6 +17,7 @@ export function keepHistory(history: History, fileName: string): KeptHistory {
       ...(d.region ? { region: d.region } : {}),
       created: formatIsoDay(d.createdDay),
       events: d.events.map((e) => ({ stage: e.target, date: formatIsoDay(e.day) })),
+      ...(d.signals && Object.keys(d.signals).length > 0 ? { signals: d.signals } : {}),
     })),
   };
 }
@@ -26,6 +27,6 @@ export function historyFromKept(kept: KeptHistory): History {
   const day = (iso: string) => parseIsoDay(iso) ?? 0;
   return {
     asOfDay: day(kept.asOf),
-    deals: kept.deals.map((d) => ({ id: d.id, name: d.name, amount: d.amount, owner: d.owner ?? null, region: d.region ?? null, createdDay: day(d.created), events: d.events.map((e) => ({ target: e.stage, day: day(e.date) })) })),
+    deals: kept.deals.map((d) => ({ id: d.id, name: d.name, amount: d.amount, owner: d.owner ?? null, region: d.region ?? null, createdDay: day(d.created), events: d.events.map((e) => ({ target: e.stage, day: day(e.date) })), ...(d.signals ? { signals: d.signals } : {}) })),
   };
 }

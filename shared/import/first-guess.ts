@@ -3,6 +3,7 @@ import { guessColumns } from './columns.ts';
 import { crmStagesOf, detectFormats, type ImportSettings } from './pipeline-import.ts';
 import type { CsvTable } from './read-table.ts';
 import { guessStageMapping } from './stage-mapping.ts';
+import { guessImportSignalColumns } from '../signals/import-signals.ts';
 
 export interface FirstGuess {
   settings: ImportSettings;
@@ -18,12 +19,14 @@ export function firstGuess(table: CsvTable, model: ForecastModel): FirstGuess {
   const formats = detectFormats(table, columns);
   const crmStages = crmStagesOf(table, columns);
   const european = table.delimiter === ';';
+  const signalColumns = guessImportSignalColumns(table.headers, model.signals ?? []);
   return {
     settings: {
       columns,
       amountStyle: formats.amountStyle ?? (european ? 'comma-decimal' : 'dot-decimal'),
       dateOrder: formats.dateOrder ?? (european ? 'day-first' : 'month-first'),
       stageMapping: guessStageMapping(crmStages, model.stages, model.crmStageMapping ?? {}),
+      ...(Object.keys(signalColumns).length > 0 ? { signalColumns } : {}),
     },
     amountStyleGuessed: formats.amountStyle === null,
     dateOrderAmbiguous: formats.dateAmbiguous,

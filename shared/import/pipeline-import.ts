@@ -9,6 +9,7 @@ import { contentId, ContentIdCounter, mergeKey } from './deal-identity.ts';
 import type { CsvTable, LineProblem } from './read-table.ts';
 import { checkAmount, checkDate, checkProbability, checkText, probabilityInPercent } from './row-values.ts';
 import { BOOKED_STAGE, SKIP_STAGE } from './stage-mapping.ts';
+import { readDealSignals } from '../signals/import-signals.ts';
 
 export type { LineProblem } from './read-table.ts';
 
@@ -18,6 +19,8 @@ export interface ImportSettings {
   dateOrder: DateOrder;
   /** CRM stage name → model stage id, SKIP_STAGE or BOOKED_STAGE; a name not in the map is unmapped. */
   stageMapping: Record<string, string>;
+  /** Signal id → the column its values are read from (semantics 12); absent: none. */
+  signalColumns?: Record<string, number>;
 }
 
 /** One CRM stage of the file: its rows and amount, and how much of it the import takes. */
@@ -102,6 +105,7 @@ export function buildImport(table: CsvTable, settings: ImportSettings, model: Fo
   const counter = new ContentIdCounter();
   const dealLines: number[] = [];
   const bookedLines: number[] = [];
+  const signalReader = readDealSignals(model.signals ?? [], settings.signalColumns ?? {}, table.headers);
 
   for (const { line, cells } of table.rows) {
     const crmStage = cell(cells, 'stage');
@@ -189,7 +193,8 @@ export function buildImport(table: CsvTable, settings: ImportSettings, model: Fo
       booked.push({ id, name, amount: amount as number, closedOn, ...crmFields });
       bookedLines.push(line);
     } else {
-      deals.push({ id, name, amount: amount as number, stage: mapped as string, stageEnteredOn: enteredOn, ...(closeDate ? { crmCloseDate: closeDate } : {}), ...crmFields });
+      const signals = signalReader.read(cells);
+      deals.push({ id, name, amount: amount as number, stage: mapped as string, stageEnteredOn: enteredOn, ...(closeDate ? { crmCloseDate: closeDate } : {}), ...crmFields, ...(signals ? { signals } : {}) });
       dealLines.push(line);
     }
     tally.imported++;
@@ -199,6 +204,7 @@ export function buildImport(table: CsvTable, settings: ImportSettings, model: Fo
   const tooMany = `a workspace holds at most ${MODEL_LIMITS.maxDeals.toLocaleString('en-US')} deals`;
   for (const line of dealLines.slice(deals.splice(MODEL_LIMITS.maxDeals).length > 0 ? MODEL_LIMITS.maxDeals : dealLines.length)) problems.push({ line, message: tooMany });
   for (const line of bookedLines.slice(booked.splice(MODEL_LIMITS.maxDeals).length > 0 ? MODEL_LIMITS.maxDeals : bookedLines.length)) problems.push({ line, message: tooMany });
+  notes.push(...signalReader.notes());
   const byLine = (a: LineProblem, b: LineProblem) => a.line - b.line;
   return { deals, booked, problems: problems.sort(byLine), skipped: skipped.sort(byLine), notes, dataRows, stageTallies: [...tallies.values()], idSource };
 }

@@ -20,6 +20,14 @@ export const MODEL_LIMITS = {
   maxScenarios: 50,
   maxShocks: 10,
   maxShockDelayDays: 730,
+  /** Deal signals (semantics 12): how many a model declares, and how many values each may take. */
+  maxSignals: 10,
+  maxSignalValues: 12,
+  /** Odds ratios of a signal value: beyond ×1000 either way the value decides the deal on its own, which is not a signal. */
+  minOddsRatio: 0.001,
+  maxOddsRatio: 1000,
+  /** Standard deviation of a drawn ln odds ratio: 3 already spans ×0.007 to ×140 at ±1.645 sd. */
+  maxLogOddsSd: 3,
   /** Supported years of every date in a model (dates outside would reach calendar code that cannot represent them). */
   minYear: 1900,
   maxYear: 2200,

@@ -51,6 +51,8 @@ export const dealSchema = z.looseObject({
   crmCloseDate: isoDay.optional(),
   crmProbability: z.number().min(0, { message: 'must be from 0 to 1' }).max(1, { message: 'must be from 0 to 1' }).optional(),
   crmForecastCategory: text.optional(),
+  /** Signal id → this deal's value of it (semantics 12); a signal left out is at its baseline. */
+  signals: z.record(text, text).optional(),
 });
 
 /** A deal already closed won: its amount counts in full in the quarter of `closedOn`. Extra fields are kept. */
@@ -110,6 +112,32 @@ export const scenarioSchema = z.strictObject({
   shocks: z.array(shockSchema).max(L.maxShocks).optional(),
 });
 
+const oddsRatioSchema = z
+  .number()
+  .min(L.minOddsRatio, { message: `must be from ${L.minOddsRatio} to ${L.maxOddsRatio}` })
+  .max(L.maxOddsRatio, { message: `must be from ${L.minOddsRatio} to ${L.maxOddsRatio}` });
+
+/**
+ * Something known about a deal that moves its odds at every stage from `appliesFrom` on
+ * (semantics 12): a passed practitioner pilot, an engaged executive sponsor. Value names, the
+ * baseline and stage ids are checked against each other in validate.ts.
+ */
+export const signalSchema = z.strictObject({
+  id: text.min(1, { message: 'must not be empty' }).regex(/^[A-Za-z0-9_.-]+$/, {
+    message: 'may use only letters, digits, "-", "_" and "."',
+  }),
+  name: text.min(1, { message: 'must not be empty' }),
+  values: z.array(text.min(1, { message: 'must not be empty' })).min(2, { message: 'needs at least two values' }).max(L.maxSignalValues),
+  /** The value a deal has when it carries none; its odds ratio is 1. */
+  baseline: text,
+  /** The first stage (id) whose rate the signal changes. */
+  appliesFrom: text,
+  /** Value → odds ratio against the baseline; a value left out has 1. */
+  oddsRatios: z.record(text, oddsRatioSchema),
+  /** Value → standard deviation of ln odds ratio, drawn once per trial; absent or 0: the ratio is fixed. */
+  logSd: z.record(text, nonNegative(L.maxLogOddsSd)).optional(),
+});
+
 const logNormalAmountSchema = z.strictObject({
   median: positive(L.maxAmount),
   p90: positive(L.maxAmount),
@@ -140,7 +168,17 @@ export const calibrationSchema = z.strictObject({
       asOf: isoDay,
       deals: z
         .array(
-          z.strictObject({ id: text, name: text, amount: positive(L.maxAmount), owner: text.optional(), region: text.optional(), created: isoDay, events: z.array(keptEventSchema).max(1000) }),
+          z.strictObject({
+            id: text,
+            name: text,
+            amount: positive(L.maxAmount),
+            owner: text.optional(),
+            region: text.optional(),
+            created: isoDay,
+            events: z.array(keptEventSchema).max(1000),
+            /** Signal id → the deal's value in the history file (semantics 12). */
+            signals: z.record(text, text).optional(),
+          }),
         )
         .max(L.maxDeals),
     })
@@ -174,6 +212,8 @@ export const modelSchema = z.strictObject({
   scenarios: z.array(scenarioSchema).max(L.maxScenarios).optional(),
   /** How the stage model is calibrated from closed-deal history (see README, Calibrate). */
   calibration: calibrationSchema.optional(),
+  /** What is known about deals that moves their odds (semantics 12). */
+  signals: z.array(signalSchema).max(L.maxSignals).optional(),
 });
 
 /** A model as written in a file (defaults not yet applied). */
@@ -187,4 +227,5 @@ export type NewPipeline = z.output<typeof newPipelineSchema>;
 export type Shock = z.output<typeof shockSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type CloseWindow = z.output<typeof closeWindowSchema>;
+export type Signal = z.output<typeof signalSchema>;
 export type CalibrationSettings = z.output<typeof calibrationSchema>;

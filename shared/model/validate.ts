@@ -5,6 +5,7 @@ import { MODEL_LIMITS, MODEL_VERSION } from './limits.ts';
 import { formatPath } from './problem-path.ts';
 import { problemsFromZod } from './schema-problems.ts';
 import { modelSchema, type ForecastModel } from './schema.ts';
+import { signalProblems } from './validate-signals.ts';
 
 /**
  * Validates a forecast model (format v1). Never throws: every problem comes back with its path,
@@ -112,6 +113,8 @@ function crossCheck(input: unknown): Problem[] {
     if (id !== null && scenarioIds.has(id)) problems.push({ path: `scenarios[${i}].id`, message: `duplicate scenario id "${id}"` });
     if (id !== null) scenarioIds.add(id);
   });
+
+  problems.push(...signalProblems(model, stageIds));
 
   const amountProblem = spreadProblem(record(record(model.newPipeline)?.amount), '', 0);
   if (amountProblem) problems.push({ path: 'newPipeline.amount', message: amountProblem });

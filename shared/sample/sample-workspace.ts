@@ -1,4 +1,5 @@
 import type { ForecastModelInput } from '../model/schema.ts';
+import { withStarterSignals } from '../signals/starter-signals.ts';
 
 /**
  * The built-in sample: a realistic top-down pipeline of 40 deals across the five stages of an
@@ -48,7 +49,8 @@ const DEALS: [string, string, number, string, string, string, string][] = [
   ['D-1040', 'Lighthouse Media', 150_000, 'procurement', '2026-11-15', 'Maya Chen', 'CTO'],
 ];
 
-export const SAMPLE_WORKSPACE: ForecastModelInput = {
+/** With the starter signals, at odds ratio 1 until the VP sets them: they change no forecast yet. */
+export const SAMPLE_WORKSPACE: ForecastModelInput = withStarterSignals({
   version: 1,
   name: 'Sample: enterprise pipeline',
   asOf: '2026-11-23',
@@ -78,4 +80,4 @@ export const SAMPLE_WORKSPACE: ForecastModelInput = {
     '2027-05-01': 2_500_000,
     '2027-08-01': 2_500_000,
   },
-};
+});

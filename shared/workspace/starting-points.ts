@@ -1,5 +1,6 @@
 import type { ForecastModelInput } from '../model/schema.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
+import { starterSignals } from '../signals/starter-signals.ts';
 
 /** How a new workspace starts: an empty top-down cycle to fill in, or a copy of the sample. */
 export type WorkspaceStart = 'blank' | 'sample';
@@ -18,6 +19,7 @@ export function blankWorkspace(name: string, asOf: string): ForecastModelInput {
     currency: 'USD',
     stages: SAMPLE_WORKSPACE.stages.map(({ id, name: stageName, conversion, conversionSampleSize, duration }) => ({ id, name: stageName, conversion, conversionSampleSize, duration, costPerDay: 0, entryCost: 0 })),
     deals: [],
+    signals: starterSignals(SAMPLE_WORKSPACE.stages),
   };
 }
 

@@ -142,15 +142,33 @@ export function referenceSimulate(model: ForecastModel, trials: number, seed: nu
   };
 
   for (let t = 0; t < trials; t++) {
-    const rates = stages.map((s) => {
+    const trialRates = stages.map((s) => {
       if (s.conversionSampleSize === undefined || s.conversion === 1) return s.conversion;
       const x = gamma(s.conversion * s.conversionSampleSize, rand);
       const y = gamma((1 - s.conversion) * s.conversionSampleSize, rand);
       return x / (x + y);
     });
     trialLognormals = stages.map((s) => [drawParameters(s.mover, s.durationSampleSize), drawParameters(s.loser, s.durationSampleSize)]);
+    // Semantics 12: this trial's odds ratio of every signal value (drawn where it has a spread).
+    const trialOddsRatios = (model.signals ?? []).map((signal) =>
+      Object.fromEntries(
+        signal.values.map((value) => {
+          if (value === signal.baseline) return [value, 1];
+          const sd = signal.logSd?.[value] ?? 0;
+          const ratio = signal.oddsRatios[value] ?? 1;
+          return [value, sd > 0 ? Math.exp(Math.log(ratio) + sd * normalQuantile(rand())) : ratio];
+        }),
+      ),
+    );
     model.deals.forEach((deal, i) => {
       const k = index.get(deal.stage)!;
+      const rates = trialRates.map((r, j) => {
+        let oddsRatio = 1;
+        (model.signals ?? []).forEach((signal, s) => {
+          if (index.get(signal.appliesFrom)! <= j) oddsRatio *= trialOddsRatios[s]![deal.signals?.[signal.id] ?? signal.baseline] ?? 1;
+        });
+        return oddsRatio === 1 ? r : (r * oddsRatio) / (1 - r + r * oddsRatio);
+      });
       for (let j = 0; j < k; j++) out.funnel[j]!++;
       const [mover, loser] = trialLognormals[k]!;
       const daysIn = asOf - (parseIsoDay(deal.stageEnteredOn) ?? asOf);
@@ -193,8 +211,9 @@ export function referenceSimulate(model: ForecastModel, trials: number, seed: nu
       for (let n = 0; n < count; n++) {
         const arrival = rand() * D;
         const amount = Math.exp(amountMu + amountSigma * normalQuantile(rand()));
-        const moves = rand() < rates[0]!;
-        const time = walk(0, sampleDuration(0, moves), moves, true, rates, arrival);
+        // New deals carry no signals.
+        const moves = rand() < trialRates[0]!;
+        const time = walk(0, sampleDuration(0, moves), moves, true, trialRates, arrival);
         if (time === null) continue;
         out.quarterBookings[quarterOf(Math.floor(arrival + time))]![t]! += amount;
         out.totalWins++;

@@ -4,6 +4,7 @@ import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { BacktestPanel } from './BacktestPanel.tsx';
 import { FitReview } from './FitReview.tsx';
+import { SignalFitReview } from './SignalFitReview.tsx';
 import { HistoryLoader } from './HistoryLoader.tsx';
 
 /** Calibrate the stage model from the company's own closed deals, and see how past forecasts did. */
@@ -23,6 +24,7 @@ export function CalibrationView({ model }: { model: ForecastModel }) {
       {current ? (
         <>
           <FitReview model={model} loaded={current} />
+          <SignalFitReview model={model} loaded={current} />
           <BacktestPanel model={model} loaded={current} />
         </>
       ) : null}

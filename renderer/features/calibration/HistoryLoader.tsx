@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { buildHistory, columnsByHeader, guessHistorySettings, withRememberedColumns, HISTORY_FIELD_LABELS, HISTORY_FIELDS, historyCrmStages, type HistoryField, type HistorySettings } from '../../../shared/history/history-import.ts';
+import { guessSignalColumns, signalColumnNotes, withHistorySignals } from '../../../shared/signals/history-signals.ts';
 import { IGNORE, LOST, WON } from '../../../shared/history/history-types.ts';
 import type { CsvTable } from '../../../shared/import/read-table.ts';
 import { formatIsoDay } from '../../../shared/model/dates.ts';
@@ -20,6 +21,13 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
   const inputId = useId();
   const preview = useMemo(() => (file && settings ? buildHistory(file.table, settings, model) : null), [file, settings, model]);
   const crmStages = useMemo(() => (file && settings ? historyCrmStages(file.table, settings) : []), [file, settings]);
+  // Signal columns (named like the workspace's signals) give each deal its values for the signal fit.
+  const signals = useMemo(() => {
+    if (!file || !settings || !preview) return null;
+    const columns = guessSignalColumns(file.table.headers, model.signals ?? []);
+    const read = withHistorySignals(preview.history, file.table, settings.columns.id, model.signals ?? [], columns);
+    return { history: read.history, notes: signalColumnNotes(model.signals ?? [], file.table.headers, columns, read.unmapped) };
+  }, [file, settings, preview, model.signals]);
 
   const load = async (picked: File) => {
     try {
@@ -43,7 +51,7 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
   const use = () => {
     if (!preview || !file || !settings || preview.deals === 0) return;
     const state = useAppStore.getState();
-    state.loadHistory({ history: preview.history, fileName: file.name, crmMapping: settings.stageMapping }, model, state.workspaceId);
+    state.loadHistory({ history: signals?.history ?? preview.history, fileName: file.name, crmMapping: settings.stageMapping }, model, state.workspaceId);
     rememberHistoryColumns(state.workspaceId, columnsByHeader(file.table.headers, settings.columns));
     setFile(null);
     setSettings(null);
@@ -125,7 +133,7 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
           <p className="import-summary">
             {preview.deals} deals with {preview.events} stage changes, up to {friendlyDate(formatIsoDay(preview.history.asOfDay))}.
           </p>
-          {preview.notes.map((n) => (
+          {[...preview.notes, ...(signals?.notes ?? [])].map((n) => (
             <p key={n} className="field-hint">
               {n}
             </p>

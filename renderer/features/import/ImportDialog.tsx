@@ -12,6 +12,7 @@ import { friendlyDate } from '../../../shared/format/dates.ts';
 import { useAppShallow } from '../../state/store.ts';
 import { CsvFilePicker, readCsvFile } from './CsvFilePicker.tsx';
 import { ImportTally } from './ImportTally.tsx';
+import { SignalColumns } from './SignalColumns.tsx';
 
 interface LoadedFile {
   name: string;
@@ -171,6 +172,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                   </div>
                 ))}
               </fieldset>
+              <SignalColumns signals={model.signals ?? []} headers={file.table.headers} settings={settings} onChange={setSettings} />
             </div>
             {preview.notes.map((note) => (
               <p key={note} className="field-hint">

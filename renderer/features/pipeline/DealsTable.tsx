@@ -11,11 +11,13 @@ import { DateField } from '../../fields/DateField.tsx';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
 import { whole } from '../../../shared/format/numbers.ts';
+import { explainDealOdds } from '../../../shared/signals/explain-odds.ts';
+import { SignalCell, signalColumns, signalFilterOptions, SignalPicker, signalsInUse, type SignalKey } from './signal-columns.tsx';
 
 type CrmKey = 'account' | 'createdOn' | 'crmCloseDate' | 'crmProbability' | 'crmForecastCategory';
 type SortKey = 'name' | 'amount' | 'stage' | 'days' | 'since' | 'owner' | 'sponsorRole' | 'pWin' | 'close' | CrmKey;
 interface Column {
-  key: SortKey;
+  key: SortKey | SignalKey;
   label: string;
   numeric?: boolean;
   /** The grid track, and its narrowest width in pixels (for the table's minimum width). */
@@ -55,10 +57,23 @@ interface Row {
 export function DealsTable({ model, result }: { model: ForecastModel; result: ForecastResult | null }) {
   const { edit, openDialog } = useAppShallow((s) => ({ edit: s.edit, openDialog: s.openDialog }));
   const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'amount', descending: true });
+  const [sort, setSort] = useState<{ key: SortKey | SignalKey; descending: boolean }>({ key: 'amount', descending: true });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [shownCrm, setShownCrm] = useState<ReadonlySet<CrmKey>>(new Set());
-  const columns = useMemo(() => [...COLUMNS.slice(0, 1), ...CRM_COLUMNS.filter((c) => c.key === 'account' && shownCrm.has(c.key)), ...COLUMNS.slice(1), ...CRM_COLUMNS.filter((c) => c.key !== 'account' && shownCrm.has(c.key))], [shownCrm]);
+  const [signalFilter, setSignalFilter] = useState('');
+  // Signal columns: by default those that matter (an odds ratio set or a deal with a value), else as chosen.
+  const [chosenSignals, setChosenSignals] = useState<ReadonlySet<string> | null>(null);
+  const shownSignals = useMemo(() => chosenSignals ?? signalsInUse(model), [chosenSignals, model]);
+  const columns = useMemo<Column[]>(
+    () => [
+      ...COLUMNS.slice(0, 1),
+      ...CRM_COLUMNS.filter((c) => c.key === 'account' && shownCrm.has(c.key)),
+      ...COLUMNS.slice(1),
+      ...signalColumns((model.signals ?? []).filter((s) => shownSignals.has(s.id))),
+      ...CRM_COLUMNS.filter((c) => c.key !== 'account' && shownCrm.has(c.key)),
+    ],
+    [shownCrm, model.signals, shownSignals],
+  );
   const layout = { gridTemplateColumns: `${CHECK_TRACK}px ${columns.map((c) => c.track).join(' ')}`, minWidth: CHECK_TRACK + columns.reduce((w, c) => w + c.min + GAP, 20) };
   const scroller = useRef<HTMLDivElement>(null);
   const stageName = useMemo(() => new Map(model.stages.map((s, i) => [s.id, { name: s.name, order: i }])), [model.stages]);
@@ -67,10 +82,16 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
     const forecasts = new Map(result?.deals.map((d) => [d.id, d]) ?? []);
     const needle = filter.trim().toLowerCase();
     const all: Row[] = model.deals.map((deal, index) => ({ deal, index, forecast: forecasts.get(deal.id) }));
-    const shown = needle
+    const byText = needle
       ? all.filter(({ deal }) => [deal.name, deal.id, extraText(deal, 'account'), stageName.get(deal.stage)?.name ?? deal.stage, extraText(deal, 'owner'), extraText(deal, 'sponsorRole')].some((t) => t.toLowerCase().includes(needle)))
       : all;
+    const wanted = signalFilterOptions(model.signals ?? []).find((o) => o.key === signalFilter);
+    const shown = wanted ? byText.filter(({ deal }) => (deal.signals?.[wanted.signal.id] ?? wanted.signal.baseline) === wanted.value) : byText;
     const value = (r: Row): number | string => {
+      if (sort.key.startsWith('signal:')) {
+        const signal = model.signals?.find((s) => `signal:${s.id}` === sort.key);
+        return signal ? (r.deal.signals?.[signal.id] ?? signal.baseline) : '';
+      }
       switch (sort.key) {
         case 'amount': return r.deal.amount;
         case 'stage': return stageName.get(r.deal.stage)?.order ?? -1;
@@ -90,7 +111,7 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
       const order = x < y ? -1 : x > y ? 1 : a.index - b.index;
       return sort.descending ? -order : order;
     });
-  }, [model, result, filter, sort, stageName]);
+  }, [model, result, filter, sort, stageName, signalFilter]);
 
   // TanStack Virtual hands back functions whose results change without a new identity, so the React
   // compiler's analysis skips this component (the app does not run the compiler; this only says so).
@@ -137,6 +158,7 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
           {selected.size > 0 ? `, ${selected.size} selected` : ''}
         </span>
         <span className="spacer" />
+        <SignalPicker signals={model.signals ?? []} shown={shownSignals} onShown={setChosenSignals} filter={signalFilter} onFilter={setSignalFilter} />
         <details className="column-picker">
           <summary>CRM columns</summary>
           <fieldset>
@@ -212,7 +234,8 @@ function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelec
   const at = `deals[${index}]`;
   const label = deal.name || deal.id;
   const cell = (col: string) => ({ 'data-row': rowIndex, 'data-col': col, role: 'gridcell' as const });
-  const content = (key: SortKey) => {
+  const content = (key: SortKey | SignalKey) => {
+    if (key.startsWith('signal:')) return <SignalCell model={model} deal={deal} index={index} signalId={key.slice('signal:'.length)} label={label} />;
     switch (key) {
       case 'name':
         return <TextField hideLabel label={`${label} name`} value={deal.name} path={`${at}.name`} apply={(m, name) => updateDeal(m, index, { name })} />;
@@ -244,6 +267,8 @@ function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelec
         return <TextField hideLabel label={`${label} ${key === 'owner' ? 'owner' : 'executive sponsor'}`} value={extraText(deal, key)} path={`${at}.${key}`} apply={(m, v) => updateDeal(m, index, { [key]: v })} />;
       case 'pWin':
         return forecast ? percent(forecast.pWin) : '–';
+      default:
+        return null;
       case 'close':
         return forecast?.closeDate ? friendlyDate(forecast.closeDate.p50) : '–';
       case 'crmProbability':
@@ -261,7 +286,7 @@ function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelec
         <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
       </span>
       {columns.map((c) => (
-        <span key={c.key} {...cell(c.key)} className={c.numeric ? 'num' : undefined} title={c.key === 'days' ? `In this stage since ${deal.stageEnteredOn}` : undefined}>
+        <span key={c.key} {...cell(c.key)} className={c.numeric ? 'num' : undefined} title={c.key === 'days' ? `In this stage since ${deal.stageEnteredOn}` : c.key === 'pWin' ? oddsTitle(model, deal) : undefined}>
           {content(c.key)}
         </span>
       ))}
@@ -278,4 +303,10 @@ function StaleFlag({ model, deal }: { model: ForecastModel; deal: Deal }) {
   const multiple = median ? Math.floor(daysInStage(model, deal) / median) : 0;
   if (multiple < STALE_MULTIPLE) return null;
   return <span className="stale-flag">{multiple}× the usual time in stage</span>;
+}
+
+/** The chance cell's tooltip: why this deal's odds differ from its stage's, if they do. */
+function oddsTitle(model: ForecastModel, deal: Deal): string | undefined {
+  const reasons = explainDealOdds(model, deal);
+  return reasons.length > 0 ? reasons.map((r) => r.text).join('; ') : undefined;
 }

@@ -12,6 +12,7 @@ import { isOutOfDate } from '../../state/analysis-slice.ts';
 import { ProblemAlert, ProgressLine } from '../forecast/ProgressLine.tsx';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { tornadoFigure } from '../../figures/tornado-figure.tsx';
+import { SignalChanges } from './SignalChanges.tsx';
 
 const CONTRIBUTION_DEALS = 15;
 
@@ -47,6 +48,7 @@ export function MakingTheNumber({ model, result }: { model: ForecastModel; resul
             <PipelineNeededForm model={model} quarter={quarter} label={q.label} />
           </section>
           <Contributions model={model} result={result} quarter={quarter} />
+          <SignalChanges model={model} quarter={quarter} label={q.label} />
         </>
       ) : (
         <p className="empty">{q?.label ?? 'This quarter'} has no target. Set one under Calendar and targets to see the chance of reaching it.</p>
