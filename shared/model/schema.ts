@@ -164,6 +164,8 @@ export const modelSchema = z.strictObject({
   deals: z.array(dealSchema).max(L.maxDeals),
   /** Deals already closed won; those closed in a forecast quarter are booked in it. */
   closedWon: z.array(bookedDealSchema).max(L.maxDeals).optional(),
+  /** Deals closed lost, kept so a comparison can tell a lost deal from one that is simply gone; the forecast ignores them. */
+  closedLost: z.array(bookedDealSchema).max(L.maxDeals).optional(),
   newPipeline: newPipelineSchema.optional(),
   targets: z.record(isoDay, nonNegative(L.maxAmount)).optional(),
   /** How this workspace's CRM names its stages: CRM stage name → stage id ("" for closed stages). */
