@@ -1,13 +1,13 @@
 import type { ForecastModel } from '../shared/model/schema.ts';
 import type { ForecastResult } from '../shared/engine/result-types.ts';
 
-const compactMoney = (value: number, currency: string) =>
+export const compactMoney = (value: number, currency: string) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 }).format(value);
 const money = (value: number, currency: string) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+export const percent = (value: number) => `${Math.round(value * 100)}%`;
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');

@@ -33,7 +33,7 @@ const pairArbitrary = fc.record({
   added: fc.integer({ min: 0, max: 2 }),
 });
 
-type Pair = fc.RecordValue<typeof pairArbitrary>;
+type Pair = typeof pairArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 function buildPair(pair: Pair): { before: ForecastModel; after: ForecastModel } {
   const before: ForecastModel = pair.newPipeline ? { ...base, newPipeline: { dealsPerMonth: 2, amount: { median: 100_000, p90: 300_000 } } } : base;
