@@ -6,7 +6,7 @@ import { readCsvTable } from '../shared/import/read-table.ts';
 import type { ForecastModel } from '../shared/model/schema.ts';
 import { validateModel } from '../shared/model/validate.ts';
 import { fail, ok, type Problem, type Result } from '../shared/result.ts';
-import { decodeCsvBytes } from '../renderer/import/decode-bytes.ts';
+import { decodeCsvBytes } from '../renderer/features/import/decode-bytes.ts';
 
 /** A regular file's bytes, or a plain problem (missing, a folder, a FIFO that would hang, unreadable). */
 async function readRegularFile(path: string): Promise<Result<Buffer>> {

@@ -8,7 +8,7 @@ export function electronBinary() {
     const candidates = ['electron', 'Electron.app/Contents/MacOS/Electron', 'electron.exe'].map((name) => join(process.env.ELECTRON_OVERRIDE_DIST_PATH, name));
     return candidates.find((path) => existsSync(path)) ?? null;
   }
-  const packageFolder = fileURLToPath(new URL('../node_modules/electron/', import.meta.url));
+  const packageFolder = fileURLToPath(new URL('../node_modules/electron', import.meta.url));
   const pathFile = join(packageFolder, 'path.txt');
   if (!existsSync(pathFile)) return null;
   const binary = join(packageFolder, 'dist', readFileSync(pathFile, 'utf8').trim());

@@ -10,7 +10,7 @@ import { formatIsoDay, parseIsoDay } from '../shared/model/dates.ts';
 import { validateModel } from '../shared/model/validate.ts';
 import { SAMPLE_WORKSPACE } from '../shared/sample/sample-workspace.ts';
 import { LOST, WON } from '../shared/history/history-types.ts';
-import { syntheticHistory } from '../shared/history/synthetic-history.ts';
+import { syntheticHistory } from '../tests/support/synthetic-history.ts';
 
 const sample = validateModel(SAMPLE_WORKSPACE);
 if (!sample.ok) throw new Error('sample');

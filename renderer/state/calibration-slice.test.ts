@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { historyFromKept, keepHistory } from '../../shared/history/kept-history.ts';
-import { syntheticHistory } from '../../shared/history/synthetic-history.ts';
+import { syntheticHistory } from '../../tests/support/synthetic-history.ts';
 import { parseIsoDay } from '../../shared/model/dates.ts';
 import { validateModel } from '../../shared/model/validate.ts';
 import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';

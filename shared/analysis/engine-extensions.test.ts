@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../model/dates.ts';
 import { runForecast } from '../engine/run.ts';
 import type { ForecastResult } from '../engine/result-types.ts';
-import { oneStageModel, threeStageModel } from '../engine/test-models.ts';
+import { oneStageModel, threeStageModel } from '../../tests/support/test-models.ts';
 
 const run = (model: unknown, trials = 2000, seed = 5): ForecastResult => {
   const result = runForecast(model, { trials, seed });

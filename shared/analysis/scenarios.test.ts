@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runForecast } from '../engine/run.ts';
 import type { ForecastResult } from '../engine/result-types.ts';
-import { threeStageModel, validModel } from '../engine/test-models.ts';
+import { threeStageModel, validModel } from '../../tests/support/test-models.ts';
 import type { ForecastModel, Scenario } from '../model/schema.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
 import { applyScenario } from '../scenarios/apply-scenario.ts';

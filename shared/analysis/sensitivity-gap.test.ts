@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runForecast } from '../engine/run.ts';
-import { threeStageModel, validModel } from '../engine/test-models.ts';
+import { threeStageModel, validModel } from '../../tests/support/test-models.ts';
 import type { ForecastModel } from '../model/schema.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
 import { sensitivity } from './sensitivity.ts';

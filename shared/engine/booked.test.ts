@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceSimulate } from '../../tests/unit/reference-simulator.ts';
+import { referenceSimulate } from '../../tests/support/reference-simulator.ts';
 import { validateModel } from '../model/validate.ts';
 import type { ForecastModel, ForecastModelInput } from '../model/schema.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';

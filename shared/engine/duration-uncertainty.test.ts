@@ -4,7 +4,7 @@ import type { ForecastModelInput } from '../model/schema.ts';
 import { drawLogNormalParameters } from './duration-uncertainty.ts';
 import { combineKeys, Stream } from './random.ts';
 import { runForecast } from './run.ts';
-import { threeStageModel } from './test-models.ts';
+import { threeStageModel } from '../../tests/support/test-models.ts';
 
 /**
  * Semantics 10. With X ~ χ²(n − 1), σ*² = σ²(n − 1)/X, and μ* ~ Normal(μ, σ* ÷ √n):

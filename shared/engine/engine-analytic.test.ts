@@ -5,7 +5,7 @@ import { validateModel } from '../model/validate.ts';
 import { expectedRemaining, logNormalFromMedianP90 } from './lognormal.ts';
 import { normalSurvival } from './normal.ts';
 import { runForecast } from './run.ts';
-import { oneStageModel, threeStageModel } from './test-models.ts';
+import { oneStageModel, threeStageModel } from '../../tests/support/test-models.ts';
 import type { ForecastModelInput } from '../model/schema.ts';
 
 function run(model: ForecastModelInput, trials: number, seed = 7) {

@@ -7,7 +7,7 @@ import { prepareForecast, runForecast } from './run.ts';
 import type { ForecastResult } from './result-types.ts';
 import { simulateBlock } from './simulate-block.ts';
 import { summarize } from './summarize.ts';
-import { threeStageModel } from './test-models.ts';
+import { threeStageModel } from '../../tests/support/test-models.ts';
 
 const withoutTiming = (result: ForecastResult) => ({ ...result, meta: { ...result.meta, computeMs: 0 } });
 

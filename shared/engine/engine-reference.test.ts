@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { referenceSimulate } from '../../tests/unit/reference-simulator.ts';
+import { referenceSimulate } from '../../tests/support/reference-simulator.ts';
 import type { ForecastModelInput } from '../model/schema.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
 import { meanAndSd } from './statistics.ts';
 import { runForecast } from './run.ts';
-import { validModel } from './test-models.ts';
+import { validModel } from '../../tests/support/test-models.ts';
 
 /**
  * Fixed-seed runs against an independent naive implementation of the same semantics. Tolerances: 5

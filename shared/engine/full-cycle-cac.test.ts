@@ -5,7 +5,7 @@ import { fullCycleCac } from './full-cycle-cac.ts';
 import { logNormalFromMedianP90 } from './lognormal.ts';
 import { normalSurvival } from './normal.ts';
 import { runForecast } from './run.ts';
-import { oneStageModel, threeStageModel, validModel } from './test-models.ts';
+import { oneStageModel, threeStageModel, validModel } from '../../tests/support/test-models.ts';
 
 function run(model: ForecastModelInput, trials: number, seed = 3) {
   const result = runForecast(model, { trials, seed });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBlockWorkers } from '../../tests/unit/fake-block-workers.ts';
+import { fakeBlockWorkers } from '../../tests/support/fake-block-workers.ts';
 import { sensitivity } from '../analysis/sensitivity.ts';
 import type { BlockRunner } from '../analysis/simulate.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
@@ -8,7 +8,7 @@ import { runInParallel } from './parallel-run.ts';
 import { planForecast, type ForecastPlan } from './prepare.ts';
 import { simulateBlock } from './simulate-block.ts';
 import { summarize } from './summarize.ts';
-import { threeStageModel, validModel } from './test-models.ts';
+import { threeStageModel, validModel } from '../../tests/support/test-models.ts';
 
 function planOf(model: unknown, trials: number, seed: number, trackDeals?: string[]): ForecastPlan {
   return planForecast(validModel(model), { trials, seed, ...(trackDeals ? { trackDeals } : {}) });

@@ -6,7 +6,7 @@ import { moveChanceAfterWaiting } from './competing-risks.ts';
 import { logNormalFromMedianP90, type LogNormal } from './lognormal.ts';
 import type { ForecastResult } from './result-types.ts';
 import { runForecast } from './run.ts';
-import { oneStageModel, threeStageModel } from './test-models.ts';
+import { oneStageModel, threeStageModel } from '../../tests/support/test-models.ts';
 
 /** Semantics 9: stale deals lose their odds when losers stay longer than movers. */
 

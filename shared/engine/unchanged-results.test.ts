@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runForecast } from './run.ts';
-import { threeStageModel } from './test-models.ts';
+import { threeStageModel } from '../../tests/support/test-models.ts';
 
 /**
  * A model without a losers' time or a duration sample size gives exactly the numbers the engine gave

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes } from '../../renderer/import/decode-bytes.ts';
+import { decodeCsvBytes } from '../../renderer/features/import/decode-bytes.ts';
 import { EUROPEAN_CSV_OPTIONS } from '../csv/write-csv.ts';
 import { runForecast } from '../engine/run.ts';
 import { firstGuess } from '../import/first-guess.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../model/dates.ts';
 import { validateModel } from '../model/validate.ts';
 import { fitHistory, NO_FILTERS } from './fit-history.ts';
-import { syntheticHistory } from './synthetic-history.ts';
+import { syntheticHistory } from '../../tests/support/synthetic-history.ts';
 
 const asOfDay = parseIsoDay('2026-11-23') ?? 0;
 const truth = (() => {

@@ -7,7 +7,7 @@ import { dealPath, stageOutcome, stageTime } from './deal-path.ts';
 import { applyFit, fitHistory, NO_FILTERS } from './fit-history.ts';
 import { LOST, WON, type DealHistory } from './history-types.ts';
 import { fitLogNormal, kaplanMeier } from './lognormal-fit.ts';
-import { syntheticHistory } from './synthetic-history.ts';
+import { syntheticHistory } from '../../tests/support/synthetic-history.ts';
 
 const asOfDay = parseIsoDay('2026-11-23') ?? 0;
 const truth = (() => {

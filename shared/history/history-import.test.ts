@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes } from '../../renderer/import/decode-bytes.ts';
+import { decodeCsvBytes } from '../../renderer/features/import/decode-bytes.ts';
 import { readCsvTable } from '../import/read-table.ts';
 import { parseIsoDay } from '../model/dates.ts';
 import { validateModel } from '../model/validate.ts';

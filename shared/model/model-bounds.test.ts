@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { threeStageModel } from '../engine/test-models.ts';
+import { threeStageModel } from '../../tests/support/test-models.ts';
 import { validateModel } from './validate.ts';
 
 const problemsOf = (input: unknown) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
-import { threeStageModel } from '../engine/test-models.ts';
+import { threeStageModel } from '../../tests/support/test-models.ts';
 import { validateModel } from './validate.ts';
 
 const problemsOf = (input: unknown) => {

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { createBrowserHost } from '../../renderer/host/browser-host.ts';
-import { describeForecastAppContract } from './forecast-app-contract.ts';
+import { describeForecastAppContract } from '../support/forecast-app-contract.ts';
 
 describeForecastAppContract('browser host (IndexedDB)', (user) =>
   createBrowserHost(new IDBFactory(), {

@@ -7,7 +7,7 @@ import { createHandlers } from '../../electron/handlers.ts';
 import { Preferences, type KeyValueStore } from '../../electron/preferences.ts';
 import { WorkspaceStore } from '../../electron/workspace-store.ts';
 import { apiFromHandlers } from '../../shared/ipc/dispatch.ts';
-import { describeForecastAppContract } from './forecast-app-contract.ts';
+import { describeForecastAppContract } from '../support/forecast-app-contract.ts';
 
 describeForecastAppContract('Electron main process (files on disk)', async (user) => {
   const dir = mkdtempSync(join(tmpdir(), 'forecast-host-'));

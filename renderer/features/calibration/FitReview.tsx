@@ -1,0 +1,233 @@
+import { useId, useMemo } from 'react';
+import { applyFit, fitHistory, MIN_PRIOR_SAMPLE_SIZE, type FitFilters } from '../../../shared/history/fit-history.ts';
+import { WON, LOST } from '../../../shared/history/history-types.ts';
+import { keepHistory } from '../../../shared/history/kept-history.ts';
+import type { ForecastModel } from '../../../shared/model/schema.ts';
+import { FigureCard } from '../../charts/FigureCard.tsx';
+import { decimal } from '../../format.ts';
+import type { LoadedHistory } from '../../state/calibration-slice.ts';
+import { useAppShallow, useAppStore } from '../../state/store.ts';
+import { survivalFigure } from '../../figures/survival-figure.tsx';
+
+const pct = (v: number) => `${(Math.round(v * 1000) / 10).toString()}%`;
+const days = (v: number) => `${Math.round(v * 10) / 10}`;
+const optionalNumber = (text: string): number | null => (text.trim() === '' || !Number.isFinite(Number(text)) ? null : Number(text));
+const HALF_LIFE_CHOICES = [8, 4, 2];
+
+/** The fit as a proposal: old and new values per stage with their 90% intervals and the deals behind each; accept all, some or none. */
+export function FitReview({ model, loaded }: { model: ForecastModel; loaded: LoadedHistory }) {
+  const { priorWeight, priorMeans, halfLifeQuarters, filterInputs, choices, chartStage } = useAppShallow((s) => ({
+    priorWeight: s.calibration.priorWeight,
+    priorMeans: s.calibration.priorMeans,
+    halfLifeQuarters: s.calibration.halfLifeQuarters,
+    filterInputs: s.calibration.filters,
+    choices: s.calibration.choices,
+    chartStage: s.calibration.chartStage,
+  }));
+  const actions = useAppStore.getState();
+  const ids = { prior: useId(), halfLife: useId(), window: useId(), owner: useId(), region: useId(), min: useId(), max: useId(), chart: useId(), keep: useId() };
+  const { history } = loaded;
+  const owners = useMemo(() => [...new Set(history.deals.map((d) => d.owner).filter((o): o is string => !!o))].sort(), [history]);
+  const regions = useMemo(() => [...new Set(history.deals.map((d) => d.region).filter((o): o is string => !!o))].sort(), [history]);
+  const fit = useMemo(() => {
+    const filters: FitFilters = { windowQuarters: filterInputs.windowQuarters, minAmount: optionalNumber(filterInputs.minAmount), maxAmount: optionalNumber(filterInputs.maxAmount), owner: filterInputs.owner, region: filterInputs.region };
+    return fitHistory(history, model, { cutoffDay: history.asOfDay, priorSampleSize: priorWeight, priorMeans, filters, halfLifeQuarters });
+  }, [history, model, priorWeight, priorMeans, filterInputs, halfLifeQuarters]);
+  const choice = (id: string) => choices[id] ?? { conversion: true, duration: true };
+  const setChoice = (id: string, change: Partial<{ conversion: boolean; duration: boolean }>) => actions.setFitChoices({ ...choices, [id]: { ...choice(id), ...change } });
+  const setAll = (value: boolean) => actions.setFitChoices(Object.fromEntries(model.stages.map((s) => [s.id, { conversion: value, duration: value }])));
+  const count = fit.stages.reduce((n, s) => n + (choice(s.stageId).conversion ? 1 : 0) + (choice(s.stageId).duration && s.duration.proposed ? 1 : 0), 0);
+  const kept = model.calibration?.history !== undefined;
+
+  const accept = () => {
+    const state = useAppStore.getState();
+    state.edit((m) => {
+      const next = applyFit(m, fit, choices);
+      // The stage mapping is shared with the pipeline import: remember the open stages' mapping.
+      const open = Object.fromEntries(Object.entries(loaded.crmMapping).filter(([, v]) => v !== WON && v !== LOST && v !== '' && m.stages.some((s) => s.id === v)));
+      // The prior and the weighting are kept with the workspace, so a later fit starts from the same prior.
+      const { halfLifeQuarters: _previous, ...calibration } = m.calibration ?? {};
+      return {
+        ...next,
+        calibration: { ...calibration, priorWeight: Math.max(MIN_PRIOR_SAMPLE_SIZE, priorWeight), priorMeans, ...(halfLifeQuarters !== null ? { halfLifeQuarters } : {}) },
+        ...(Object.keys(open).length > 0 ? { crmStageMapping: { ...(m.crmStageMapping ?? {}), ...open } } : {}),
+      };
+    });
+    state.addNotice('info', `Accepted ${count} fitted value${count === 1 ? '' : 's'} from ${loaded.fileName}. Undo brings the previous stage model back.`);
+  };
+  const keep = (value: boolean) =>
+    useAppStore.getState().edit((m) => {
+      const { history: _dropped, ...rest } = m.calibration ?? {};
+      return { ...m, calibration: value ? { ...rest, priorMeans, history: keepHistory(history, loaded.fileName) } : rest };
+    });
+  const shown = fit.stages.find((s) => s.stageId === chartStage) ?? fit.stages[0];
+
+  return (
+    <section className="card" aria-labelledby="fit-title">
+      <h2 id="fit-title">Proposed stage model</h2>
+      <p className="card-subtitle">
+        From {fit.dealsUsed} deals. Conversion: the deals that left each stage, with the rate you had before this history counted as {Math.max(MIN_PRIOR_SAMPLE_SIZE, priorWeight)} deals of prior experience. Duration: a lognormal fitted to the whole days deals spent in the stage, counting deals still there as “at least this long”. Brackets: 90% intervals.
+      </p>
+      <div className="inline-row filters">
+        <label htmlFor={ids.prior}>Weight of your earlier rates (deals, at least 2)</label>
+        <input id={ids.prior} type="number" min={MIN_PRIOR_SAMPLE_SIZE} max={1000} className="short" value={priorWeight} onChange={(e) => actions.setPriorWeight(Math.max(MIN_PRIOR_SAMPLE_SIZE, Math.min(1000, Number(e.target.value) || MIN_PRIOR_SAMPLE_SIZE)))} />
+        <label htmlFor={ids.halfLife}>Older deals count</label>
+        <select id={ids.halfLife} value={halfLifeQuarters ?? ''} onChange={(e) => actions.setHalfLife(e.target.value ? Number(e.target.value) : null)}>
+          <option value="">the same as recent ones</option>
+          {HALF_LIFE_CHOICES.map((n) => (
+            <option key={n} value={n}>
+              half every {n} quarters
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.window}>Deals created</label>
+        <select id={ids.window} value={filterInputs.windowQuarters ?? ''} onChange={(e) => actions.setFitFilters({ windowQuarters: e.target.value ? Number(e.target.value) : null })}>
+          <option value="">at any time</option>
+          {[4, 8, 12].map((n) => (
+            <option key={n} value={n}>
+              in the last {n} quarters
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.min}>Amount from</label>
+        <input id={ids.min} inputMode="numeric" className="short" value={filterInputs.minAmount} onChange={(e) => actions.setFitFilters({ minAmount: e.target.value })} />
+        <label htmlFor={ids.max}>to</label>
+        <input id={ids.max} inputMode="numeric" className="short" value={filterInputs.maxAmount} onChange={(e) => actions.setFitFilters({ maxAmount: e.target.value })} />
+        {owners.length > 0 ? (
+          <>
+            <label htmlFor={ids.owner}>Owner</label>
+            <select id={ids.owner} value={filterInputs.owner ?? ''} onChange={(e) => actions.setFitFilters({ owner: e.target.value || null })}>
+              <option value="">all</option>
+              {owners.map((o) => (
+                <option key={o}>{o}</option>
+              ))}
+            </select>
+          </>
+        ) : null}
+        {regions.length > 0 ? (
+          <>
+            <label htmlFor={ids.region}>Region</label>
+            <select id={ids.region} value={filterInputs.region ?? ''} onChange={(e) => actions.setFitFilters({ region: e.target.value || null })}>
+              <option value="">all</option>
+              {regions.map((o) => (
+                <option key={o}>{o}</option>
+              ))}
+            </select>
+          </>
+        ) : null}
+      </div>
+      {fit.notes.map((n) => (
+        <p key={n} className="field-hint">
+          {n}
+        </p>
+      ))}
+      <table className="data-table fit-table" aria-label="Proposed stage values">
+        <thead>
+          <tr>
+            <th scope="col">Stage</th>
+            <th scope="col">Conversion now → fitted [90% interval]</th>
+            <th scope="col">Deals behind it</th>
+            <th scope="col">Typical / slow days now → fitted [90% intervals]</th>
+            <th scope="col">Deals behind it</th>
+            <th scope="col">Time before a deal is lost here</th>
+            <th scope="col">Notes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fit.stages.map((s) => (
+            <tr key={s.stageId}>
+              <th scope="row">{s.name}</th>
+              <td>
+                <label>
+                  <input type="checkbox" checked={choice(s.stageId).conversion} onChange={(e) => setChoice(s.stageId, { conversion: e.target.checked })} aria-label={`Accept ${s.name} conversion`} /> {pct(s.conversion.current)} → <strong>{pct(s.conversion.proposed)}</strong>{' '}
+                  <span className="interval">
+                    [{pct(s.conversion.interval[0])}–{pct(s.conversion.interval[1])}]
+                  </span>
+                </label>
+              </td>
+              <td>
+                {s.conversion.successes} moved on, {s.conversion.failures} lost
+              </td>
+              <td>
+                {s.duration.proposed ? (
+                  <label>
+                    <input type="checkbox" checked={choice(s.stageId).duration} onChange={(e) => setChoice(s.stageId, { duration: e.target.checked })} aria-label={`Accept ${s.name} duration`} /> {days(s.duration.current.median)} / {days(s.duration.current.p90)} →{' '}
+                    <strong>
+                      {days(s.duration.proposed.median)} / {days(s.duration.proposed.p90)}
+                    </strong>
+                    {s.duration.interval ? (
+                      <span className="interval">
+                        {' '}
+                        [{days(s.duration.interval.median[0])}–{days(s.duration.interval.median[1])} / {days(s.duration.interval.p90[0])}–{days(s.duration.interval.p90[1])}]
+                      </span>
+                    ) : null}
+                  </label>
+                ) : (
+                  `${days(s.duration.current.median)} / ${days(s.duration.current.p90)} (kept)`
+                )}
+              </td>
+              <td>
+                {s.duration.events} finished, {s.duration.censored} still there
+              </td>
+              <td title={s.duration.rule}>{s.duration.lossDuration ? `${days(s.duration.lossDuration.median)} / ${days(s.duration.lossDuration.p90)} days (${s.duration.losses} losses)` : 'same as moving on'}</td>
+              <td className={s.warnings.length ? 'warning-text' : undefined}>{[...s.warnings, s.duration.rule].join(' ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="modal-actions">
+        <label className="keep-history" htmlFor={ids.keep}>
+          <input id={ids.keep} type="checkbox" checked={kept} onChange={(e) => keep(e.target.checked)} /> Keep this history with the workspace (your CRM data, saved on this computer only)
+        </label>
+        <button type="button" onClick={() => setAll(true)}>
+          Select all
+        </button>
+        <button type="button" onClick={() => setAll(false)}>
+          Select none
+        </button>
+        <button type="button" disabled={count === 0} onClick={accept}>
+          Accept {count} selected value{count === 1 ? '' : 's'}
+        </button>
+      </div>
+
+      <div className="inline-row">
+        <label htmlFor={ids.chart}>Time in stage for</label>
+        <select id={ids.chart} value={shown?.stageId ?? ''} onChange={(e) => actions.showStageChart(e.target.value)}>
+          {model.stages.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {shown ? <FigureCard figure={survivalFigure(shown)} wide /> : null}
+
+      <h3>Deals and deal-days per stage, by quarter</h3>
+      <p className="field-hint">To check the cost per day of each stage against what the team spent in those quarters.</p>
+      <table className="data-table" aria-label="Stage activity by quarter">
+        <thead>
+          <tr>
+            <th scope="col">Stage</th>
+            {fit.activity[0]?.quarters.map((q) => (
+              <th scope="col" key={q.label}>
+                {q.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {fit.activity.map((a) => (
+            <tr key={a.stageId}>
+              <th scope="row">{model.stages.find((s) => s.id === a.stageId)?.name ?? a.stageId}</th>
+              {a.quarters.map((q) => (
+                <td key={q.label}>
+                  {q.deals} deals, {decimal(q.days, 0)} days
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

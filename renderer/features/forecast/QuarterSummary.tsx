@@ -1,0 +1,49 @@
+import type { ForecastResult } from '../../../shared/engine/result-types.ts';
+import { compactMoney, decimal, percent } from '../../format.ts';
+import { useAppShallow } from '../../state/store.ts';
+
+/**
+ * The numbers a VP reads out on the forecast call, in plain words, one card per quarter of the horizon.
+ * A card's accessible name is its whole text, so a screen reader hears the range and the chance too.
+ */
+export function QuarterSummary({ result, currency }: { result: ForecastResult; currency: string }) {
+  const { selected, select } = useAppShallow((s) => ({ selected: s.selectedQuarter, select: s.selectQuarter }));
+  return (
+    <div className="quarter-cards" role="list" aria-label="Quarter summaries">
+      {result.quarters.map((q, i) => (
+        <div role="listitem" key={q.start} className="quarter-card-item">
+        <button
+          type="button"
+          className={`quarter-card${i === selected ? ' selected' : ''}`}
+          onClick={() => select(i)}
+          aria-pressed={i === selected}
+        >
+          <span className="quarter-label">{q.label}</span>
+          <span className="quarter-p50">{compactMoney(q.p50, currency)}</span>
+          <span className="quarter-line">median (half the outcomes above, half below)</span>
+          <span className="quarter-line">
+            90% chance of at least <strong>{compactMoney(q.p10, currency)}</strong>
+          </span>
+          <span className="quarter-line">
+            10% chance of more than <strong>{compactMoney(q.p90, currency)}</strong>
+          </span>
+          {q.target !== null && q.pTarget !== null ? (
+            <span className={`quarter-target ${q.pTarget >= 0.7 ? 'good' : q.pTarget >= 0.4 ? 'fair' : 'poor'}`}>
+              {percent(q.pTarget)} chance of reaching the {compactMoney(q.target, currency)} target
+            </span>
+          ) : (
+            <span className="quarter-target none">No target set</span>
+          )}
+          {q.booked > 0 ? (
+            <span className="quarter-line booked">
+              booked <strong>{compactMoney(q.booked, currency)}</strong> so far (included above)
+            </span>
+          ) : null}
+          <span className="quarter-line muted">{decimal(q.expectedWins)} deals expected to close</span>
+        </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+

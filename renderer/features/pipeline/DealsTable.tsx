@@ -1,0 +1,274 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import type { DealForecast, ForecastResult } from '../../../shared/engine/result-types.ts';
+import type { Deal, ForecastModel } from '../../../shared/model/schema.ts';
+import { friendlyDate, percent } from '../../format.ts';
+import { useAppShallow, useAppStore } from '../../state/store.ts';
+import { ChartCard } from '../../charts/ChartCard.tsx';
+import { addDeal, daysInStage, deleteDeals, extraText, moveDealToStage, updateDeal } from './deal-edits.ts';
+import { DateField } from '../../fields/DateField.tsx';
+import { NumberField } from '../../fields/NumberField.tsx';
+import { TextField } from '../../fields/TextField.tsx';
+
+type CrmKey = 'account' | 'createdOn' | 'crmCloseDate' | 'crmProbability' | 'crmForecastCategory';
+type SortKey = 'name' | 'amount' | 'stage' | 'days' | 'since' | 'owner' | 'sponsorRole' | 'pWin' | 'close' | CrmKey;
+interface Column {
+  key: SortKey;
+  label: string;
+  numeric?: boolean;
+  /** The grid track, and its narrowest width in pixels (for the table's minimum width). */
+  track: string;
+  min: number;
+}
+const COLUMNS: Column[] = [
+  { key: 'name', label: 'Deal', track: 'minmax(160px, 1.6fr)', min: 160 },
+  { key: 'amount', label: 'Amount', numeric: true, track: '110px', min: 110 },
+  { key: 'stage', label: 'Stage', track: '176px', min: 176 },
+  { key: 'days', label: 'Days in stage', numeric: true, track: '64px', min: 64 },
+  { key: 'since', label: 'In stage since', track: '128px', min: 128 },
+  { key: 'owner', label: 'Owner', track: 'minmax(110px, 1fr)', min: 110 },
+  { key: 'sponsorRole', label: 'Executive sponsor', track: 'minmax(110px, 1fr)', min: 110 },
+  { key: 'pWin', label: 'Chance to win', numeric: true, track: '84px', min: 84 },
+  { key: 'close', label: 'Close if won (median)', track: '104px', min: 104 },
+];
+/** Fields kept from the CRM export, shown on demand (they feed comparisons with the CRM's own forecast). */
+const CRM_COLUMNS: (Column & { key: CrmKey })[] = [
+  { key: 'account', label: 'Account', track: 'minmax(140px, 1fr)', min: 140 },
+  { key: 'createdOn', label: 'Created', track: '100px', min: 100 },
+  { key: 'crmCloseDate', label: 'CRM close date', track: '110px', min: 110 },
+  { key: 'crmProbability', label: 'CRM probability', numeric: true, track: '96px', min: 96 },
+  { key: 'crmForecastCategory', label: 'CRM forecast category', track: '130px', min: 130 },
+];
+const CHECK_TRACK = 40;
+const GAP = 8;
+const ROW_HEIGHT = 44;
+
+interface Row {
+  deal: Deal;
+  index: number;
+  forecast: DealForecast | undefined;
+}
+
+/** The open pipeline: sort, filter, edit in place, add, delete, select many. Rows are virtualized. */
+export function DealsTable({ model, result }: { model: ForecastModel; result: ForecastResult | null }) {
+  const { edit, openDialog } = useAppShallow((s) => ({ edit: s.edit, openDialog: s.openDialog }));
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'amount', descending: true });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [shownCrm, setShownCrm] = useState<ReadonlySet<CrmKey>>(new Set());
+  const columns = useMemo(() => [...COLUMNS.slice(0, 1), ...CRM_COLUMNS.filter((c) => c.key === 'account' && shownCrm.has(c.key)), ...COLUMNS.slice(1), ...CRM_COLUMNS.filter((c) => c.key !== 'account' && shownCrm.has(c.key))], [shownCrm]);
+  const layout = { gridTemplateColumns: `${CHECK_TRACK}px ${columns.map((c) => c.track).join(' ')}`, minWidth: CHECK_TRACK + columns.reduce((w, c) => w + c.min + GAP, 20) };
+  const scroller = useRef<HTMLDivElement>(null);
+  const stageName = useMemo(() => new Map(model.stages.map((s, i) => [s.id, { name: s.name, order: i }])), [model.stages]);
+
+  const rows = useMemo(() => {
+    const forecasts = new Map(result?.deals.map((d) => [d.id, d]) ?? []);
+    const needle = filter.trim().toLowerCase();
+    const all: Row[] = model.deals.map((deal, index) => ({ deal, index, forecast: forecasts.get(deal.id) }));
+    const shown = needle
+      ? all.filter(({ deal }) => [deal.name, deal.id, extraText(deal, 'account'), stageName.get(deal.stage)?.name ?? deal.stage, extraText(deal, 'owner'), extraText(deal, 'sponsorRole')].some((t) => t.toLowerCase().includes(needle)))
+      : all;
+    const value = (r: Row): number | string => {
+      switch (sort.key) {
+        case 'amount': return r.deal.amount;
+        case 'stage': return stageName.get(r.deal.stage)?.order ?? -1;
+        case 'days': return daysInStage(model, r.deal);
+        case 'since': return r.deal.stageEnteredOn;
+        case 'crmProbability': return r.deal.crmProbability ?? -1;
+        case 'account': case 'createdOn': case 'crmCloseDate': case 'crmForecastCategory': return extraText(r.deal, sort.key).toLowerCase();
+        case 'pWin': return r.forecast?.pWin ?? -1;
+        case 'close': return r.forecast?.closeDate?.p50 ?? '9999';
+        case 'owner': case 'sponsorRole': return extraText(r.deal, sort.key).toLowerCase();
+        default: return r.deal.name.toLowerCase();
+      }
+    };
+    return [...shown].sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      const order = x < y ? -1 : x > y ? 1 : a.index - b.index;
+      return sort.descending ? -order : order;
+    });
+  }, [model, result, filter, sort, stageName]);
+
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  // A click on a deal's problem: clear the filter and bring the deal's row on screen (App then focuses the field).
+  const fieldRequest = useAppStore((s) => s.fieldRequest);
+  useEffect(() => {
+    if (!fieldRequest?.dealId) return;
+    setFilter('');
+    const row = rows.findIndex((r) => r.deal.id === fieldRequest.dealId);
+    if (row >= 0) virtualizer.scrollToIndex(row, { align: 'center' });
+    // Only a new request moves the view; later edits of rows must not scroll it back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fieldRequest]);
+  const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.deal.id));
+
+  /** Arrow up/down moves to the same column of the next or previous row. */
+  const onGridKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const target = event.target as HTMLElement;
+    const cell = target.closest<HTMLElement>('[data-row]');
+    if (!cell || target.tagName === 'SELECT') return;
+    const row = Number(cell.dataset.row) + (event.key === 'ArrowDown' ? 1 : -1);
+    if (row < 0 || row >= rows.length) return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(row);
+    const column = cell.dataset.col;
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${column}"] input, [data-row="${row}"][data-col="${column}"] select`)?.focus());
+  };
+
+  return (
+    <ChartCard wide title="Pipeline" subtitle="Open deals. Edit a cell and press Enter; arrow keys move between rows.">
+      <div className="table-toolbar">
+        <div className="field inline-field">
+          <label htmlFor="deal-filter">Filter deals</label>
+          <input id="deal-filter" type="search" value={filter} placeholder="Account, stage, owner…" onChange={(e) => setFilter(e.target.value)} />
+        </div>
+        <span className="field-hint" aria-live="polite">
+          Showing {rows.length.toLocaleString('en-US')} of {model.deals.length.toLocaleString('en-US')} deals
+          {selected.size > 0 ? `, ${selected.size} selected` : ''}
+        </span>
+        <span className="spacer" />
+        <details className="column-picker">
+          <summary>CRM columns</summary>
+          <fieldset>
+            <legend className="visually-hidden">Show CRM columns</legend>
+            {CRM_COLUMNS.map((c) => (
+              <label key={c.key}>
+                <input type="checkbox" checked={shownCrm.has(c.key)} onChange={(e) => setShownCrm((s) => toggled(s, c.key, e.target.checked))} /> {c.label}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+        <button type="button" onClick={() => openDialog('importCsv')}>
+          Import CSV…
+        </button>
+        <button type="button" onClick={() => edit(addDeal)} disabled={model.stages.length === 0}>
+          Add deal
+        </button>
+        <button
+          type="button"
+          disabled={selected.size === 0}
+          onClick={() => {
+            edit((m) => deleteDeals(m, selected));
+            setSelected(new Set());
+          }}
+        >
+          Delete selected
+        </button>
+      </div>
+      <div className="deal-grid" role="grid" aria-label="Deals" aria-rowcount={rows.length + 1} onKeyDown={onGridKey}>
+        <div className="deal-row deal-head" role="row" aria-rowindex={1} style={layout}>
+          <span role="columnheader" className="cell-check">
+            <input
+              type="checkbox"
+              aria-label="Select all shown deals"
+              checked={allShownSelected}
+              onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.deal.id)))}
+            />
+          </span>
+          {columns.map((c) => (
+            <span key={c.key} role="columnheader" className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+              <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : !!c.numeric }))}>
+                {c.label}
+                {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+              </button>
+            </span>
+          ))}
+        </div>
+        <div ref={scroller} className="deal-scroller" style={{ minWidth: layout.minWidth }}>
+          {rows.length === 0 ? <p className="empty">{model.deals.length === 0 ? 'No open deals yet. Add one, or import your CRM’s pipeline export.' : 'No deal matches the filter.'}</p> : null}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              return <DealRow key={row.deal.id} row={row} rowIndex={item.index} top={item.start} model={model} columns={columns} layout={layout} selected={selected.has(row.deal.id)} onSelect={(on) => setSelected((s) => toggled(s, row.deal.id, on))} />;
+            })}
+          </div>
+        </div>
+      </div>
+    </ChartCard>
+  );
+}
+
+function toggled<T>(set: ReadonlySet<T>, id: T, on: boolean): ReadonlySet<T> {
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
+function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelect }: { row: Row; rowIndex: number; top: number; model: ForecastModel; columns: Column[]; layout: CSSProperties; selected: boolean; onSelect: (on: boolean) => void }) {
+  const edit = useAppShallow((s) => s.edit);
+  const { deal, index, forecast } = row;
+  const at = `deals[${index}]`;
+  const label = deal.name || deal.id;
+  const cell = (col: string) => ({ 'data-row': rowIndex, 'data-col': col, role: 'gridcell' as const });
+  const content = (key: SortKey) => {
+    switch (key) {
+      case 'name':
+        return <TextField hideLabel label={`${label} name`} value={deal.name} path={`${at}.name`} apply={(m, name) => updateDeal(m, index, { name })} />;
+      case 'account':
+        return <TextField hideLabel label={`${label} account`} value={extraText(deal, 'account')} path={`${at}.account`} apply={(m, account) => updateDeal(m, index, { account: account || undefined })} />;
+      case 'amount':
+        return <NumberField grouped hideLabel label={`${label} amount`} value={deal.amount} path={`${at}.amount`} apply={(m, v) => updateDeal(m, index, { amount: v ?? NaN })} />;
+      case 'stage':
+        return (
+          <select aria-label={`${label} stage`} value={deal.stage} onChange={(e) => edit((m) => moveDealToStage(m, index, e.target.value))}>
+            {model.stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        );
+      case 'days':
+        return (
+          <>
+            {daysInStage(model, deal)}
+            <StaleFlag model={model} deal={deal} />
+          </>
+        );
+      case 'since':
+        return <DateField label={`${label} in stage since`} value={deal.stageEnteredOn} max={model.asOf} path={`${at}.stageEnteredOn`} apply={(m, day) => updateDeal(m, index, { stageEnteredOn: day })} />;
+      case 'owner':
+      case 'sponsorRole':
+        return <TextField hideLabel label={`${label} ${key === 'owner' ? 'owner' : 'executive sponsor'}`} value={extraText(deal, key)} path={`${at}.${key}`} apply={(m, v) => updateDeal(m, index, { [key]: v })} />;
+      case 'pWin':
+        return forecast ? percent(forecast.pWin) : '–';
+      case 'close':
+        return forecast?.closeDate ? friendlyDate(forecast.closeDate.p50) : '–';
+      case 'crmProbability':
+        return deal.crmProbability === undefined ? '–' : percent(deal.crmProbability);
+      case 'createdOn':
+      case 'crmCloseDate':
+        return deal[key] ? friendlyDate(deal[key]) : '–';
+      case 'crmForecastCategory':
+        return extraText(deal, key) || '–';
+    }
+  };
+  return (
+    <div className={`deal-row${selected ? ' selected' : ''}`} role="row" aria-rowindex={rowIndex + 2} aria-selected={selected} style={{ ...layout, transform: `translateY(${top}px)` }}>
+      <span {...cell('check')} className="cell-check">
+        <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
+      </span>
+      {columns.map((c) => (
+        <span key={c.key} {...cell(c.key)} className={c.numeric ? 'num' : undefined} title={c.key === 'days' ? `In this stage since ${deal.stageEnteredOn}` : undefined}>
+          {content(c.key)}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** From this many times a stage's typical (median) time, a deal is flagged: in top-down sales it is mostly dead. */
+const STALE_MULTIPLE = 3;
+
+/** "3× the usual time in stage", for a deal that has waited that long; its chance to win shows the effect when the stage has a time before a deal is lost. */
+function StaleFlag({ model, deal }: { model: ForecastModel; deal: Deal }) {
+  const median = model.stages.find((s) => s.id === deal.stage)?.duration.median;
+  const multiple = median ? Math.floor(daysInStage(model, deal) / median) : 0;
+  if (multiple < STALE_MULTIPLE) return null;
+  return <span className="stale-flag">{multiple}× the usual time in stage</span>;
+}
