@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runForecast } from '../engine/run.ts';
-import { threeStageModel, validModel } from '../engine/test-models.ts';
+import { threeStageModel, validModel } from '../../tests/support/test-models.ts';
 import { formatIsoDay, parseIsoDay } from '../model/dates.ts';
 import type { Deal, ForecastModel } from '../model/schema.ts';
 import { whatChanged, type WhatChanged } from './what-changed.ts';
