@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isSupportedYear, parseIsoDay } from './dates.ts';
 import { MODEL_LIMITS as L, MODEL_VERSION } from './limits.ts';
+import { isSnapshotStore } from '../snapshots/snapshot-check.ts';
+import type { SnapshotStore } from '../snapshots/snapshot-types.ts';
 
 const isoDay = z
   .string()
@@ -176,6 +178,8 @@ export const modelSchema = z.strictObject({
   scenarios: z.array(scenarioSchema).max(L.maxScenarios).optional(),
   /** How the stage model is calibrated from closed-deal history (see README, Calibrate). */
   calibration: calibrationSchema.optional(),
+  /** Dated snapshots of the pipeline and its forecast (README, Snapshots); the forecast ignores them. */
+  snapshots: z.custom<SnapshotStore>(isSnapshotStore, { message: 'the snapshot history is damaged and cannot be read' }).optional(),
 });
 
 /** A model as written in a file (defaults not yet applied). */
