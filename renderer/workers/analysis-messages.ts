@@ -5,6 +5,7 @@ import type { ForecastModel } from '../../shared/model/schema.ts';
 import type { Result } from '../../shared/result.ts';
 import type { HalfLifeComparison } from '../../shared/history/backtest.ts';
 import type { History } from '../../shared/history/history-types.ts';
+import type { WhatChanged } from '../../shared/analysis/what-changed.ts';
 
 interface RunSettings {
   trials: number;
@@ -17,14 +18,16 @@ export type AnalysisJob =
   | ({ kind: 'sensitivity'; model: ForecastModel; quarter: number; metric: SensitivityMetric; step: number } & RunSettings)
   | ({ kind: 'pipelineNeeded'; model: ForecastModel; quarter: number; stageId: string; confidence: number } & RunSettings)
   | ({ kind: 'contributions'; model: ForecastModel; quarter: number; dealIds: string[] } & RunSettings)
-  | ({ kind: 'backtest'; model: ForecastModel; history: History; quarters: number } & RunSettings);
+  | ({ kind: 'backtest'; model: ForecastModel; history: History; quarters: number } & RunSettings)
+  | ({ kind: 'whatChanged'; before: ForecastModel; after: ForecastModel } & RunSettings);
 
 export type AnalysisOutput =
   | { kind: 'compare'; runs: ScenarioRun[] }
   | { kind: 'sensitivity'; value: Result<Sensitivity> }
   | { kind: 'pipelineNeeded'; value: Result<PipelineNeeded> }
   | { kind: 'contributions'; value: Result<{ pTarget: number; deals: DealContribution[] }> }
-  | { kind: 'backtest'; value: Result<HalfLifeComparison> };
+  | { kind: 'backtest'; value: Result<HalfLifeComparison> }
+  | { kind: 'whatChanged'; value: Result<WhatChanged> };
 
 export type ToAnalysisWorker = { jobId: number; job: AnalysisJob };
 export type FromAnalysisWorker = { jobId: number; type: 'progress'; done: number; total: number } | { jobId: number; type: 'done'; output: AnalysisOutput };

@@ -5,6 +5,7 @@ import type { BlockRunner } from '../../shared/analysis/simulate.ts';
 import { dealContributions, pipelineNeeded } from '../../shared/analysis/target-gap.ts';
 import { runInParallel, type BlockPort } from '../../shared/engine/parallel-run.ts';
 import { compareHalfLives } from '../../shared/history/backtest.ts';
+import { whatChanged } from '../../shared/analysis/what-changed.ts';
 import type { AnalysisJob, AnalysisOutput, FromAnalysisWorker, ToAnalysisWorker } from './analysis-messages.ts';
 import { blockPoolSize, QUEUED_WORK_MS, startBlockWorkers } from './block-pool.ts';
 
@@ -36,6 +37,8 @@ async function analyse(job: AnalysisJob, onProgress: (done: number, total: numbe
       return { kind: 'contributions', value: await dealContributions(job.model, job.quarter, job.dealIds, options) };
     case 'backtest':
       return { kind: 'backtest', value: await compareHalfLives(job.history, job.model, job.quarters, options, onProgress) };
+    case 'whatChanged':
+      return { kind: 'whatChanged', value: await whatChanged(job.before, job.after, options, onProgress) };
   }
 }
 
