@@ -163,12 +163,13 @@ export class Exports {
   }
 
   /**
-   * The board pack's waterfall of the current quarter: the comparison on screen if it is of this model
-   * and the latest snapshot a week old (or the one chosen), else that comparison run now; null without snapshots.
+   * The board pack's waterfall of the current quarter: the comparison on screen if it is of this model,
+   * else the latest snapshot at least a week old against now, run now; null when there is none.
    */
   private async packWaterfall(run: SettledRun): Promise<Figure | null> {
     const { snapshots, comparison, before: chosen, after } = useSnapshotStore.getState();
-    const before = chosen ?? snapshotDaysBefore(snapshots, new Date(), 7) ?? (snapshots.entries.length > 0 ? 0 : null);
+    // Only a real week-on-week view goes to the board: the one chosen on screen, or last week's snapshot.
+    const before = chosen ?? snapshotDaysBefore(snapshots, new Date(), 7);
     if (before === null || before === 'now') return null;
     let changed = comparison?.document === run.document && comparison.value.ok ? comparison.value.value : null;
     const afterSide = changed ? after : 'now';
@@ -208,11 +209,11 @@ export class Exports {
       fanFigure(charts, document.currency, document.asOf),
       cacFigure(document, result),
     ].filter((f): f is Figure => f !== null);
-    const waterfall = await this.packWaterfall(run);
-    if (waterfall) figures.push(waterfall);
     const comparison = await this.packComparison(run);
     const compared = comparison ? compareFigure(comparison, document.currency, result.meta.seed) : null;
     if (compared) figures.push(compared);
+    const waterfall = await this.packWaterfall(run);
+    if (waterfall) figures.push(waterfall);
     const files: ExportPayload[] = [];
     for (const [index, figure] of figures.entries()) {
       const rendered = await this.render(figure, SLIDE_PNG, 'png');

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { expect, openApp, test } from './fixtures.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -45,6 +47,9 @@ test('after this weekâ€™s import, shows what moved the forecast since last weekâ
   await moved.getByRole('button', { name: 'Deal' }).click();
   await expect(moved.getByRole('row').nth(1)).toContainText('Acme Corp - Security Suite');
 
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
   mkdirSync('test-results/screens', { recursive: true });
   for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     await page.setViewportSize({ width, height });
@@ -63,4 +68,10 @@ test('after this weekâ€™s import, shows what moved the forecast since last weekâ
   const text = readFileSync(await csv.path(), 'utf8');
   expect(text.split('\r\n')[0]).toContain('Deal id,Deal,What happened,Quarter');
   expect(text).toMatch(/Zenith Financial - Renewal,won,FY2027 Q4/);
+
+  // The board pack carries the current quarter's waterfall.
+  await page.getByRole('button', { name: 'Exportâ€¦' }).click();
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export board pack' }).click()]);
+  const names = Object.keys(unzipSync(new Uint8Array(readFileSync(await zip.path())))).map((n) => n.split('/').pop() ?? '');
+  expect(names).toContain('5-forecast-FY2027-Q4-2026-11-23-what-changed-mean-FY2027-Q4.png');
 });
