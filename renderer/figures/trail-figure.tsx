@@ -49,7 +49,7 @@ export function trailFigure(quarterLabel: string, points: readonly TrailPoint[],
         <Area yAxisId="money" dataKey="band" name="P10–P90" fill={palette.band} stroke="none" isAnimationActive={false} />
         <Line yAxisId="money" dataKey="p50" name="Median (P50)" stroke={palette.accent} strokeWidth={3} dot={{ r: 3, fill: palette.accent }} isAnimationActive={false} />
         {hasTarget ? <Line yAxisId="chance" dataKey="pTarget" name="Chance of target" stroke={palette.series2} strokeDasharray="6 4" strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} /> : null}
-        {target !== null ? <ReferenceLine yAxisId="money" y={target} stroke={palette.target} strokeDasharray="6 4" label={{ value: `Target ${compactMoney(target, currency)}`, position: 'insideTopLeft', className: 'ref-label' }} /> : null}
+        {target !== null ? <ReferenceLine yAxisId="money" y={target} stroke={palette.target} strokeDasharray="6 4" label={{ value: `Target ${compactMoney(target, currency)}`, position: 'insideTopRight', className: 'ref-label' }} /> : null}
         {actual !== null ? <ReferenceLine yAxisId="money" y={actual} stroke={palette.text} strokeWidth={2} label={{ value: `Actual ${compactMoney(actual, currency)}`, position: 'insideBottomRight', className: 'ref-label' }} /> : null}
       </ComposedChart>
     ),

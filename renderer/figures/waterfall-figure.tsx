@@ -16,6 +16,8 @@ interface Step {
 
 /** "+$120K" / "−$45K". */
 export function signedMoney(value: number, currency: string): string {
+  // Sums of many deals' changes leave float dust where the true change is zero.
+  if (Math.abs(value) < 0.5) return '±0';
   const shown = compactMoney(Math.abs(value), currency);
   if (/^[^1-9]*$/.test(shown)) return '±0';
   return value > 0 ? `+${shown}` : `−${shown}`;
