@@ -30,7 +30,8 @@ export const FORECAST_USAGE = `Usage: npm run forecast -- [MODEL.json] [--trials
   --scenario S  forecast the model's scenario S (its id or name) instead of the baseline
 
        npm run forecast -- calibrate HISTORY.csv --model MODEL.json [--help for its options]
-       npm run forecast -- backtest HISTORY.csv --model MODEL.json --quarters N [--help for its options]`;
+       npm run forecast -- backtest HISTORY.csv --model MODEL.json --quarters N [--help for its options]
+       npm run forecast -- diff BEFORE.json AFTER.json [--trials N] [--seed S] [--json]`;
 
 function wholeNumber(text: string | undefined, name: string, min: number, max: number, fallback: number, problems: Problem[]): number {
   if (text === undefined) return fallback;

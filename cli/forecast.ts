@@ -11,6 +11,7 @@ import { FORECAST_USAGE, parseForecastArgs } from './args.ts';
 import { writeOutFolder } from './out-folder.ts';
 import { runBacktest } from './backtest.ts';
 import { runCalibrate } from './calibrate.ts';
+import { runDiff } from './diff.ts';
 import { formatReport } from './terminal-report.ts';
 import { runInWorkers } from './worker-pool.ts';
 import { APP_VERSION } from './version.ts';
@@ -20,6 +21,7 @@ async function main(argv: string[]): Promise<number> {
   // Subcommands for RevOps automation; anything else is a forecast of a model file.
   if (argv[0] === 'calibrate') return runCalibrate(argv.slice(1), badInput);
   if (argv[0] === 'backtest') return runBacktest(argv.slice(1), badInput);
+  if (argv[0] === 'diff') return runDiff(argv.slice(1), badInput);
   const args = parseForecastArgs(argv);
   if (!args.ok) return badInput(args.problems);
   if (args.value.help) {

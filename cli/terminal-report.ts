@@ -3,7 +3,7 @@ import type { ForecastResult } from '../shared/engine/result-types.ts';
 import { compactMoney, decimal, finePercent, fullMoney as money, percent, whole } from '../shared/format/numbers.ts';
 
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');

@@ -22,6 +22,7 @@ import { SessionContext } from './session-context.ts';
 import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
 import { MakingTheNumber } from '../features/target/MakingTheNumber.tsx';
 import { CalibrationView } from '../features/calibration/CalibrationView.tsx';
+import { WhatChangedView } from '../features/what-changed/WhatChangedView.tsx';
 import { useAppShallow } from '../state/store.ts';
 import { VIEWS } from '../state/ui-slice.ts';
 import { focusWhenShown } from '../fields/focus-field.ts';
@@ -91,6 +92,7 @@ export function App({ session }: { session: Session }) {
         {document && tab === 'scenarios' ? <ScenariosView model={document} /> : null}
         {document && result && tab === 'target' ? <MakingTheNumber model={document} result={result} /> : null}
         {document && tab === 'calibrate' ? <CalibrationView model={document} /> : null}
+        {document && tab === 'changes' ? <WhatChangedView model={document} result={result} /> : null}
         {tab !== 'forecast' ? null : document && result ? (
           <>
             <QuarterSummary result={result} currency={document.currency} />

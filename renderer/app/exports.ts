@@ -17,6 +17,13 @@ import { BASELINE_ID, MAX_COMPARED, type ScenarioRun } from '../../shared/analys
 import { scenarioComparisonCsv } from '../../shared/export/scenario-csv.ts';
 import type { AnalysisRunner } from '../workers/analysis-runner.ts';
 import { compareFigure } from '../figures/compare-figure.tsx';
+import type { WhatChanged } from '../../shared/analysis/what-changed.ts';
+import { whatChangedCsv } from '../../shared/export/what-changed-csv.ts';
+import { snapshotDaysBefore } from '../../shared/snapshots/snapshot-schedule.ts';
+import { modelAt } from '../../shared/snapshots/snapshot-store.ts';
+import { useSnapshotStore } from '../state/snapshot-state.ts';
+import { waterfallFigure } from '../figures/waterfall-figure.tsx';
+import { sideLabel } from '../features/what-changed/snapshot-labels.ts';
 
 export type CsvFormat = 'standard' | 'european';
 
@@ -147,6 +154,34 @@ export class Exports {
     return saved && this.save({ suggestedName: exportFileName(run.result, 'backtest-calibration', 'csv'), data: files.calibration });
   }
 
+  /** Each deal's change of expected bookings per quarter, split by cause, as CSV. */
+  async whatChangedCsv(changed: WhatChanged, currency: string, format: CsvFormat = 'standard'): Promise<boolean> {
+    const run = settledRun(await this.whenSettled());
+    if ('error' in run) return this.notify('error', run.error), false;
+    return this.save({ suggestedName: exportFileName(run.result, 'what-changed-deals', 'csv'), data: whatChangedCsv(changed, currency, csvOptions(format)) });
+  }
+
+  /**
+   * The board pack's waterfall of the current quarter: the comparison on screen if it is of this model,
+   * else the latest snapshot at least a week old against now, run now; null when there is none.
+   */
+  private async packWaterfall(run: SettledRun): Promise<Figure | null> {
+    const { snapshots, comparison, before: chosen, after } = useSnapshotStore.getState();
+    // Only a real week-on-week view goes to the board: the one chosen on screen, or last week's snapshot.
+    const before = chosen ?? snapshotDaysBefore(snapshots, new Date(), 7);
+    if (before === null || before === 'now') return null;
+    let changed = comparison?.document === run.document && comparison.value.ok ? comparison.value.value : null;
+    const afterSide = changed ? after : 'now';
+    if (!changed) {
+      const state = useAppStore.getState();
+      const output = await this.compare.run({ kind: 'whatChanged', before: modelAt(snapshots, before), after: run.document, trials: state.trials, seed: state.seed });
+      changed = output?.value.ok ? output.value.value : null;
+    }
+    const current = changed?.quarters.findIndex((q) => q.start === run.result.quarters[0]?.start) ?? -1;
+    if (!changed || current < 0) return null;
+    return waterfallFigure(changed, current, 'mean', run.document.currency, { before: sideLabel(before, snapshots.entries), after: sideLabel(afterSide, snapshots.entries) });
+  }
+
   /** The comparison for the board pack: the one on screen if it is current, else baseline and the first scenarios. */
   private async packComparison(run: SettledRun): Promise<ScenarioRun[] | null> {
     const scenarios = run.document.scenarios ?? [];
@@ -160,8 +195,8 @@ export class Exports {
   }
 
   /**
-   * The board pack: the quarter chart, the selected quarter's range of outcomes, the fan chart and CAC by
-   * stage as slide-sized PNGs, with the forecast CSVs, in one new folder (one zip in the browser).
+   * The board pack: the quarter chart, the selected quarter's range of outcomes, the fan chart, CAC by
+   * stage and (with snapshots) what moved the current quarter since last week, as slide-sized PNGs, with the forecast CSVs, in one new folder (one zip in the browser).
    */
   async boardPack(format: CsvFormat): Promise<boolean> {
     const run = settledRun(await this.whenSettled());
@@ -176,6 +211,8 @@ export class Exports {
     const comparison = await this.packComparison(run);
     const compared = comparison ? compareFigure(comparison, document.currency, result.meta.seed) : null;
     if (compared) figures.push(compared);
+    const waterfall = await this.packWaterfall(run);
+    if (waterfall) figures.push(waterfall);
     const files: ExportPayload[] = [];
     for (const [index, figure] of figures.entries()) {
       const rendered = await this.render(figure, SLIDE_PNG, 'png');

@@ -10,8 +10,13 @@ import { AnalysisRunner } from '../workers/analysis-runner.ts';
 import { describeProblem } from './problem-text.ts';
 import { warmKnownProblems } from '../fields/model-field.ts';
 import { friendlyDate } from '../../shared/format/dates.ts';
-import type { UnsentEdits } from '../host/unsent-edits.ts';
+import { documentFingerprint, type UnsentEdits } from '../host/unsent-edits.ts';
 import { startingDocument, type WorkspaceStart } from '../../shared/workspace/starting-points.ts';
+import { emptySnapshotStore, type SnapshotReason } from '../../shared/snapshots/snapshot-types.ts';
+import { weeklySnapshotDue, weekStart } from '../../shared/snapshots/snapshot-schedule.ts';
+import { addSnapshot, modelAt, snapshotSummary, thinSnapshots } from '../../shared/snapshots/snapshot-store.ts';
+import { useSnapshotStore } from '../state/snapshot-state.ts';
+import type { AppState } from '../state/store.ts';
 
 export const AUTOSAVE_DELAY_MS = 600;
 /** How often a failed save (a full or read-only disk) is tried again. */
@@ -30,6 +35,10 @@ export class Session {
   private savingDocument: ForecastModel | null = null;
   private unsubscribe: (() => void)[] = [];
   readonly exports: Exports;
+  /** The week whose automatic snapshot was already looked at (taken, or not needed). */
+  private weeklyCheckedFor: string | null = null;
+  /** True while a workspace's history is being shown as read from its file (not a change to save). */
+  private loadingSnapshots = false;
 
   constructor(
     readonly api: ForecastAppApi,
@@ -46,11 +55,18 @@ export class Session {
     this.unsubscribe.push(
       useAppStore.subscribe((state, previous) => {
         if (state.document !== previous.document && state.document) {
+          if (state.saveState === 'unsaved' && previous.document && previous.workspaceId === state.workspaceId) this.weeklySnapshot(previous);
           this.runForecast();
           warmKnownProblems(state.document);
           if (state.saveState === 'unsaved') this.scheduleSave();
         }
         if (state.trials !== previous.trials || state.seed !== previous.seed) this.runForecast();
+        if (state.progress === null && previous.progress !== null) this.takePendingSnapshot();
+      }),
+      useSnapshotStore.subscribe((state, previous) => {
+        if (state.snapshots === previous.snapshots || this.loadingSnapshots) return;
+        useAppStore.getState().setSaveState('unsaved');
+        this.scheduleSave();
       }),
       api.onMenuCommand((command) => void this.command(command)),
       api.onOpenWorkspace((id) => void this.open(id)),
@@ -82,13 +98,20 @@ export class Session {
       store.addNotice('error', `This workspace could not be opened. ${formatProblems(opened.problems)}`);
       return false;
     }
-    const { document, recovery, migrated, revision } = opened.value;
+    const { document: saved, recovery, migrated, revision } = opened.value;
+    const { snapshots, ...document } = saved;
+    this.loadingSnapshots = true;
+    useSnapshotStore.setState({ snapshots: snapshots ?? emptySnapshotStore(), pending: null, before: null, after: 'now', comparison: null });
+    this.loadingSnapshots = false;
+    this.weeklyCheckedFor = null;
     if (recovery) {
       store.addNotice('warning', `The saved file of “${document.name ?? id}” was damaged (${recovery.reason}). The app restored your most recent backup (${recovery.restoredFrom}); the damaged file was kept at ${recovery.movedAsideTo}.`);
     }
     if (migrated.length > 0) store.addNotice('info', `This workspace was updated to the current file format (${migrated.join('; ')}). A copy of the original was kept.`);
     // Edits a closing tab could not write in time come back here, if nothing saved over them since.
-    const pending = this.unsentEdits?.take(id, revision, document) ?? null;
+    // Matched against the file as saved (snapshots included, as the save in flight sent it); restored only if it differs.
+    const kept = this.unsentEdits?.take(id, revision, saved) ?? null;
+    const pending = kept && documentFingerprint(kept) !== documentFingerprint(document) ? kept : null;
     store.showWorkspace(id, pending ?? document, revision, pending !== null);
     if (pending) store.addNotice('info', 'Your last changes from before the page was closed were restored and saved.');
     return true;
@@ -99,6 +122,44 @@ export class Session {
     if (!document) return;
     runStarted();
     this.runner.run(document, trials, seed);
+  }
+
+  /** Asks for a snapshot of the model on screen with its forecast, taken as soon as that forecast has finished. */
+  takeSnapshot(reason: SnapshotReason): void {
+    useSnapshotStore.getState().set({ pending: reason });
+    this.takePendingSnapshot();
+  }
+
+  private takePendingSnapshot(): void {
+    const { pending } = useSnapshotStore.getState();
+    const state = useAppStore.getState();
+    if (!pending || !state.document || state.progress !== null) return;
+    // A model with problems has no forecast of its own: it is kept with none.
+    const summary = !state.stale && state.result?.meta.complete ? snapshotSummary(state.result) : null;
+    this.addSnapshot(state.document, summary, pending);
+  }
+
+  private addSnapshot(document: ForecastModel, summary: ReturnType<typeof snapshotSummary> | null, reason: SnapshotReason): void {
+    const now = new Date();
+    const { snapshots } = useSnapshotStore.getState();
+    useSnapshotStore.getState().set({ snapshots: thinSnapshots(addSnapshot(snapshots, document, summary, now.toISOString(), reason), now), pending: null });
+  }
+
+  /**
+   * The automatic weekly snapshot: on the first change of a week, the workspace as it was before that
+   * change (with its forecast, still on screen), unless the latest snapshot already holds exactly that.
+   */
+  private weeklySnapshot(previous: AppState): void {
+    const now = new Date();
+    const week = weekStart(now).toISOString();
+    const { snapshots } = useSnapshotStore.getState();
+    if (this.weeklyCheckedFor === week || !previous.document || !weeklySnapshotDue(snapshots, now)) return;
+    this.weeklyCheckedFor = week;
+    const latest = snapshots.entries.length - 1;
+    const { scenarios: _s, calibration: _c, name: _n, crmStageMapping: _m, ...pipeline } = previous.document;
+    if (latest >= 0 && JSON.stringify(modelAt(snapshots, latest)) === JSON.stringify(modelAt(addSnapshot(snapshots, pipeline, null, now.toISOString(), 'weekly'), latest + 1))) return;
+    const summary = previous.progress === null && !previous.stale && previous.result?.meta.complete ? snapshotSummary(previous.result) : null;
+    this.addSnapshot(previous.document, summary, 'weekly');
   }
 
   private scheduleSave(delay = AUTOSAVE_DELAY_MS): void {
@@ -122,8 +183,11 @@ export class Session {
     const { workspaceId, document, revision, saveState, setSaveState } = useAppStore.getState();
     if (!workspaceId || !document || saveState === 'saved' || saveState === 'conflict') return;
     setSaveState('saving');
-    this.savingDocument = document;
-    const saved = await this.api.saveWorkspace(workspaceId, document, revision).finally(() => {
+    const { snapshots } = useSnapshotStore.getState();
+    // The history of snapshots lives beside the document and goes into the file with it.
+    const sent = snapshots.entries.length > 0 ? { ...document, snapshots } : document;
+    this.savingDocument = sent;
+    const saved = await this.api.saveWorkspace(workspaceId, sent, revision).finally(() => {
       this.savingDocument = null;
     });
     if (useAppStore.getState().workspaceId !== workspaceId) return;

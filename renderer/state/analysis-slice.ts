@@ -25,7 +25,7 @@ export type Analyses = { [K in AnalysisKind]: AnalysisEntry<K> };
 /** What the caller says of a job; the kind is given apart, as the first argument of `runAnalysis`. */
 export type JobRequest<K extends AnalysisKind> = Omit<JobOf<K>, 'kind'>;
 
-const ANALYSIS_KINDS: readonly AnalysisKind[] = ['compare', 'sensitivity', 'pipelineNeeded', 'contributions', 'backtest', 'signalChanges'];
+const ANALYSIS_KINDS: readonly AnalysisKind[] = ['compare', 'sensitivity', 'pipelineNeeded', 'contributions', 'backtest', 'signalChanges', 'whatChanged'];
 const IDLE = { answer: null, progress: null };
 const ANALYSIS_NAMES: Record<AnalysisKind, string> = {
   compare: 'The scenario comparison',
@@ -34,8 +34,9 @@ const ANALYSIS_NAMES: Record<AnalysisKind, string> = {
   contributions: "The deals' contributions",
   backtest: 'The backtest',
   signalChanges: 'The search for the signal changes that matter',
+  whatChanged: 'The comparison of snapshots',
 };
-const initialAnalyses: Analyses = { compare: IDLE, sensitivity: IDLE, pipelineNeeded: IDLE, contributions: IDLE, backtest: IDLE, signalChanges: IDLE };
+const initialAnalyses: Analyses = { compare: IDLE, sensitivity: IDLE, pipelineNeeded: IDLE, contributions: IDLE, backtest: IDLE, signalChanges: IDLE, whatChanged: IDLE };
 
 /** The progress bar's length before the worker's first report: scenarios to compare, quarters to replay, else one step. */
 function startingTotal(job: JobOf<AnalysisKind>): number {
@@ -45,7 +46,12 @@ function startingTotal(job: JobOf<AnalysisKind>): number {
 }
 
 /** True when the answer was computed from another version of the model than the one on screen. */
-export const isOutOfDate = <K extends AnalysisKind>(entry: AnalysisEntry<K>, model: unknown): boolean => entry.answer !== null && entry.answer.job.model !== model;
+export const isOutOfDate = <K extends AnalysisKind>(entry: AnalysisEntry<K>, model: unknown): boolean => {
+  if (entry.answer === null) return false;
+  const job: JobOf<AnalysisKind> = entry.answer.job;
+  // A comparison of snapshots answers for the model it compared to ("after"); every other analysis for its model.
+  return (job.kind === 'whatChanged' ? job.after : job.model) !== model;
+};
 
 /**
  * The what-if analyses (comparison, sensitivity, pipeline needed, deal contributions, backtest). Their

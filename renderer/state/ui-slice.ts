@@ -24,6 +24,7 @@ export const VIEWS = [
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'target', label: 'Making the number' },
   { id: 'calibrate', label: 'Calibrate' },
+  { id: 'changes', label: 'What changed' },
 ] as const;
 export type View = (typeof VIEWS)[number]['id'];
 

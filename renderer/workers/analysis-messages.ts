@@ -6,6 +6,7 @@ import type { Result } from '../../shared/result.ts';
 import type { HalfLifeComparison } from '../../shared/history/backtest.ts';
 import type { History } from '../../shared/history/history-types.ts';
 import type { SignalChange } from '../../shared/signals/signal-changes.ts';
+import type { WhatChanged } from '../../shared/analysis/what-changed.ts';
 
 interface RunSettings {
   trials: number;
@@ -19,7 +20,8 @@ export type AnalysisJob =
   | ({ kind: 'pipelineNeeded'; model: ForecastModel; quarter: number; stageId: string; confidence: number } & RunSettings)
   | ({ kind: 'contributions'; model: ForecastModel; quarter: number; dealIds: string[] } & RunSettings)
   | ({ kind: 'backtest'; model: ForecastModel; history: History; quarters: number } & RunSettings)
-  | ({ kind: 'signalChanges'; model: ForecastModel; quarter: number } & RunSettings);
+  | ({ kind: 'signalChanges'; model: ForecastModel; quarter: number } & RunSettings)
+  | ({ kind: 'whatChanged'; before: ForecastModel; after: ForecastModel } & RunSettings);
 
 export type AnalysisOutput =
   | { kind: 'compare'; runs: ScenarioRun[] }
@@ -27,7 +29,8 @@ export type AnalysisOutput =
   | { kind: 'pipelineNeeded'; value: Result<PipelineNeeded> }
   | { kind: 'contributions'; value: Result<{ pTarget: number; deals: DealContribution[] }> }
   | { kind: 'backtest'; value: Result<HalfLifeComparison> }
-  | { kind: 'signalChanges'; value: Result<{ pTarget: number; changes: SignalChange[] }> };
+  | { kind: 'signalChanges'; value: Result<{ pTarget: number; changes: SignalChange[] }> }
+  | { kind: 'whatChanged'; value: Result<WhatChanged> };
 
 export type ToAnalysisWorker = { jobId: number; job: AnalysisJob };
 export type FromAnalysisWorker =

@@ -5,6 +5,7 @@ import { dealContributions, pipelineNeeded } from '../../shared/analysis/target-
 import { runInParallel, type BlockPort } from '../../shared/engine/parallel-run.ts';
 import { compareHalfLives } from '../../shared/history/backtest.ts';
 import { signalChanges } from '../../shared/signals/signal-changes.ts';
+import { whatChanged } from '../../shared/analysis/what-changed.ts';
 import type { AnalysisJob, AnalysisOutput, FromAnalysisWorker, ToAnalysisWorker } from './analysis-messages.ts';
 import { blockPoolSize, QUEUED_WORK_MS, startBlockWorkers } from './block-pool.ts';
 
@@ -37,6 +38,8 @@ async function analyse(job: AnalysisJob, onProgress: (done: number, total: numbe
       return { kind: 'backtest', value: await compareHalfLives(job.history, job.model, job.quarters, options, onProgress) };
     case 'signalChanges':
       return { kind: 'signalChanges', value: await signalChanges(job.model, job.quarter, options, onProgress) };
+    case 'whatChanged':
+      return { kind: 'whatChanged', value: await whatChanged(job.before, job.after, options, onProgress) };
   }
 }
 

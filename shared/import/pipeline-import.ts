@@ -10,6 +10,7 @@ import type { CsvTable, LineProblem } from './read-table.ts';
 import { checkAmount, checkDate, checkProbability, checkText, probabilityInPercent } from './row-values.ts';
 import { BOOKED_STAGE, SKIP_STAGE } from './stage-mapping.ts';
 import { readDealSignals } from '../signals/import-signals.ts';
+import { closedLostRows, markLost } from './closed-lost.ts';
 
 export type { LineProblem } from './read-table.ts';
 
@@ -37,6 +38,8 @@ export interface ImportPreview {
   deals: Deal[];
   /** Closed-won deals of the forecast's quarters, to import as booked. */
   booked: BookedDeal[];
+  /** Closed-lost rows (also listed in `skipped`): an open deal of the workspace among them is marked lost. */
+  lost: BookedDeal[];
   /** Rows that cannot be imported, with why (unreadable rows included). */
   problems: LineProblem[];
   /** Rows left out on purpose (closed lost, exact repeats, closed before the forecast), with why. */
@@ -87,7 +90,7 @@ export function buildImport(table: CsvTable, settings: ImportSettings, model: Fo
   if (missing.length > 0) {
     const message = `no column is chosen for ${missing.map((f) => FIELD_LABELS[f]).join(', ')}`;
     for (const { line } of table.rows) problems.push({ line, message });
-    return { deals, booked, problems, skipped, notes, dataRows, stageTallies: [], idSource };
+    return { deals, booked, lost: [], problems, skipped, notes, dataRows, stageTallies: [], idSource };
   }
   if (columns.stageEnteredOn === undefined) {
     notes.push(columns.createdOn === undefined ? `No stage date column: every deal is taken to have entered its stage on the as-of date, ${model.asOf}.` : 'No stage date column: the created date is used as the day each deal entered its stage.');
@@ -206,22 +209,27 @@ export function buildImport(table: CsvTable, settings: ImportSettings, model: Fo
   for (const line of bookedLines.slice(booked.splice(MODEL_LIMITS.maxDeals).length > 0 ? MODEL_LIMITS.maxDeals : bookedLines.length)) problems.push({ line, message: tooMany });
   notes.push(...signalReader.notes());
   const byLine = (a: LineProblem, b: LineProblem) => a.line - b.line;
-  return { deals, booked, problems: problems.sort(byLine), skipped: skipped.sort(byLine), notes, dataRows, stageTallies: [...tallies.values()], idSource };
+  return { deals, booked, lost: closedLostRows(table, settings, model), problems: problems.sort(byLine), skipped: skipped.sort(byLine), notes, dataRows, stageTallies: [...tallies.values()], idSource };
 }
 
 /**
  * The model after the import: the pipeline (open and booked deals) replaced, or merged by deal id
  * (imported deals replace deals with the same id, others are added, the rest stay; a deal now
- * booked leaves the open pipeline). The stage mapping is remembered.
+ * booked or closed lost leaves the open pipeline). A deal that was open and comes back closed lost is
+ * kept in `closedLost`, so a comparison says lost, not gone. The stage mapping is remembered.
  */
 export function applyImport(model: ForecastModel, preview: ImportPreview, mode: ImportMode, stageMapping: Record<string, string>): ForecastModel {
   const remembered = { ...(model.crmStageMapping ?? {}), ...stageMapping };
   const bookedNow = preview.booked.length > 0 || (model.closedWon ?? []).length > 0 ? { closedWon: preview.booked } : {};
-  if (mode === 'replace') return { ...model, deals: preview.deals, ...bookedNow, crmStageMapping: remembered };
-  const closedKeys = new Set(preview.booked.map((d) => mergeKey(d.id)));
+  const lostNow = (deals: readonly Deal[]) => {
+    const closedLost = markLost(model.closedLost, model.deals, deals, preview.lost);
+    return closedLost.length > 0 ? { closedLost } : {};
+  };
+  if (mode === 'replace') return { ...model, deals: preview.deals, ...bookedNow, ...lostNow(preview.deals), crmStageMapping: remembered };
+  const closedKeys = new Set([...preview.booked, ...preview.lost].map((d) => mergeKey(d.id)));
   const deals = mergeById(model.deals, preview.deals).filter((d) => !closedKeys.has(mergeKey(d.id)));
   const closedWon = mergeById(model.closedWon ?? [], preview.booked);
-  return { ...model, deals, ...(closedWon.length > 0 ? { closedWon } : {}), crmStageMapping: remembered };
+  return { ...model, deals, ...(closedWon.length > 0 ? { closedWon } : {}), ...lostNow(deals), crmStageMapping: remembered };
 }
 
 function mergeById<T extends { id: string }>(current: readonly T[], incoming: readonly T[]): T[] {

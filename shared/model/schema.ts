@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isSupportedYear, parseIsoDay } from './dates.ts';
 import { MODEL_LIMITS as L, MODEL_VERSION } from './limits.ts';
+import { isSnapshotStore } from '../snapshots/snapshot-check.ts';
+import type { SnapshotStore } from '../snapshots/snapshot-types.ts';
 
 const isoDay = z
   .string()
@@ -202,6 +204,8 @@ export const modelSchema = z.strictObject({
   deals: z.array(dealSchema).max(L.maxDeals),
   /** Deals already closed won; those closed in a forecast quarter are booked in it. */
   closedWon: z.array(bookedDealSchema).max(L.maxDeals).optional(),
+  /** Deals closed lost, kept so a comparison can tell a lost deal from one that is simply gone; the forecast ignores them. */
+  closedLost: z.array(bookedDealSchema).max(L.maxDeals).optional(),
   newPipeline: newPipelineSchema.optional(),
   targets: z.record(isoDay, nonNegative(L.maxAmount)).optional(),
   /** How this workspace's CRM names its stages: CRM stage name → stage id ("" for closed stages). */
@@ -214,6 +218,8 @@ export const modelSchema = z.strictObject({
   calibration: calibrationSchema.optional(),
   /** What is known about deals that moves their odds (semantics 12). */
   signals: z.array(signalSchema).max(L.maxSignals).optional(),
+  /** Dated snapshots of the pipeline and its forecast (README, Snapshots); the forecast ignores them. */
+  snapshots: z.custom<SnapshotStore>(isSnapshotStore, { message: 'the snapshot history is damaged and cannot be read' }).optional(),
 });
 
 /** A model as written in a file (defaults not yet applied). */

@@ -4,6 +4,7 @@ import { fail, ok, type Problem, type Result } from '../result.ts';
 import { documentVersion, migrateDocument } from './migrations.ts';
 import { jsonTextDepthExceeds, MAX_NESTING_DEPTH } from './nesting.ts';
 import { readableModel } from './readable-model.ts';
+import { isSnapshotStore, snapshotStoreProblem } from '../snapshots/snapshot-check.ts';
 
 /** The current workspace file format: the forecast model file, with the workspace's name in it. */
 export const WORKSPACE_VERSION = MODEL_VERSION;
@@ -81,12 +82,18 @@ function revisionOf(raw: unknown): number {
 export function readWorkspaceText(text: string): Result<ReadWorkspace> {
   const parsed = parseDocumentText(text);
   if (!parsed.ok) return parsed;
-  const migrated = migrateDocument(parsed.value, WORKSPACE_VERSION);
+  // The snapshot history (most of a big file) is checked on its own, quickly, instead of being copied
+  // by the migrations and walked by the model's schema.
+  const { snapshots, ...rest } = typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as Record<string, unknown>) : { snapshots: undefined };
+  const migrated = migrateDocument(typeof parsed.value === 'object' && parsed.value !== null ? rest : parsed.value, WORKSPACE_VERSION);
   if (!migrated.ok) return migrated;
   const { revision: _revision, ...model } = migrated.value.document;
   const readable = readableModel(model);
   if (!readable.ok) return readable;
-  return ok({ ...readable.value, migrated: migrated.value.applied, revision: revisionOf(parsed.value) });
+  const read = { ...readable.value, migrated: migrated.value.applied, revision: revisionOf(parsed.value) };
+  if (snapshots === undefined) return ok(read);
+  if (!isSnapshotStore(snapshots)) return ok({ ...read, problems: [...read.problems, { path: 'snapshots', message: `the snapshot history ${snapshotStoreProblem(snapshots) ?? ''}; it was left out` }] });
+  return ok({ ...read, document: { ...read.document, snapshots } });
 }
 
 /** Like readWorkspaceText, but only a model that can be forecast as it is (a file the user hands in). */
@@ -98,8 +105,10 @@ export function readValidWorkspaceText(text: string): Result<ReadWorkspace> {
 
 /** Canonical text of a workspace document, as written to disk; the revision goes in the workspace's own file only. */
 export function workspaceText(document: ForecastModel, revision?: number): string {
-  const { revision: _drop, ...model } = document;
-  return `${JSON.stringify(revision === undefined ? model : { ...model, revision }, null, 2)}\n`;
+  const { revision: _drop, snapshots, ...model } = document;
+  const text = JSON.stringify(revision === undefined ? model : { ...model, revision }, null, 2);
+  // The snapshot history goes last and on one line: indenting it would double a big file's size.
+  return snapshots === undefined ? `${text}\n` : `${text.slice(0, -2)},\n  "snapshots": ${JSON.stringify(snapshots)}\n}\n`;
 }
 
 /** The file name a copy of a workspace is offered under: its name, without characters file systems refuse. */

@@ -10,6 +10,7 @@ import type { Problem } from '../../../shared/result.ts';
 import { compactMoney, count } from '../../../shared/format/numbers.ts';
 import { friendlyDate } from '../../../shared/format/dates.ts';
 import { useAppShallow } from '../../state/store.ts';
+import { useSession } from '../../app/session-context.ts';
 import { CsvFilePicker, readCsvFile } from './CsvFilePicker.tsx';
 import { ImportTally } from './ImportTally.tsx';
 import { SignalColumns } from './SignalColumns.tsx';
@@ -42,6 +43,7 @@ const PREVIEW_ROWS = 8;
  */
 export function ImportDialog({ model }: { model: ForecastModel }) {
   const { openDialog, edit, addNotice } = useAppShallow((s) => ({ openDialog: s.openDialog, edit: s.edit, addNotice: s.addNotice }));
+  const session = useSession();
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [settings, setSettings] = useState<ImportSettings | null>(null);
   const [mode, setMode] = useState<ImportMode>('replace');
@@ -93,6 +95,8 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
   const confirm = () => {
     if (!preview || !settings || !importable) return;
     edit((m) => applyImport(m, preview, mode, settings.stageMapping));
+    // Every import is a dated snapshot, taken once the imported pipeline's forecast has finished.
+    session.takeSnapshot('import');
     const leftOut = preview.problems.length + preview.skipped.length;
     const booked = preview.booked.length > 0 ? ` and ${count(preview.booked.length, 'booked deal', 'booked deals')}` : '';
     addNotice('info', `Imported ${count(preview.deals.length, 'deal', 'deals')}${booked} from ${file?.name ?? 'the file'}${mode === 'merge' ? ' (merged by deal id)' : ''}.${leftOut ? ` ${count(leftOut, 'row was', 'rows were')} left out.` : ''} Undo brings the previous pipeline back.`);
