@@ -32,6 +32,8 @@ export const SLIDE_PNG: ChartExportOptions = { size: { kind: 'slide' }, density:
 const csvOptions = (format: CsvFormat) => (format === 'european' ? EUROPEAN_CSV_OPTIONS : DEFAULT_CSV_OPTIONS);
 
 const TABLE_FILE: Record<ForecastTable, string> = { quarters: 'quarters', deals: 'deals', cac: 'cac-by-stage', metadata: 'run-details' };
+/** The European variant gets a name of its own, so both can sit in one folder and nobody opens the wrong one. */
+const csvName = (what: string, format: CsvFormat) => (format === 'european' ? `${what}-eu` : what);
 
 /** The run an export describes: finished and matching the model, or the reason there is none. */
 type SettledRun = { document: ForecastModel; result: ForecastResult; charts: ChartData; selectedQuarter: number };
@@ -93,7 +95,7 @@ export class Exports {
   async table(table: ForecastTable, format: CsvFormat): Promise<boolean> {
     const run = settledRun(await this.whenSettled());
     if ('error' in run) return this.notify('error', run.error), false;
-    return this.save({ suggestedName: exportFileName(run.result, TABLE_FILE[table], 'csv'), data: this.csvFiles(run, format)[table] });
+    return this.save({ suggestedName: exportFileName(run.result, csvName(TABLE_FILE[table], format), 'csv'), data: this.csvFiles(run, format)[table] });
   }
 
   private async render(figure: Figure, options: ChartExportOptions, format: 'png' | 'svg'): Promise<Rendered | Refusal> {
@@ -137,7 +139,7 @@ export class Exports {
   async scenarioComparison(runs: readonly ScenarioRun[], format: CsvFormat): Promise<boolean> {
     const run = settledRun(await this.whenSettled());
     if ('error' in run) return this.notify('error', run.error), false;
-    return this.save({ suggestedName: exportFileName(run.result, 'scenarios', 'csv'), data: scenarioComparisonCsv(runs, run.document.currency, csvOptions(format)) });
+    return this.save({ suggestedName: exportFileName(run.result, csvName('scenarios', format), 'csv'), data: scenarioComparisonCsv(runs, run.document.currency, csvOptions(format)) });
   }
 
   /** The backtest's two tables. */
@@ -184,8 +186,8 @@ export class Exports {
       files.push({ suggestedName: `${index + 1}-${rendered.name}`, data: rendered.data });
     }
     const csv = this.csvFiles(run, format);
-    for (const table of ['quarters', 'deals', 'cac', 'metadata'] as const) files.push({ suggestedName: exportFileName(result, TABLE_FILE[table], 'csv'), data: csv[table] });
-    if (comparison) files.push({ suggestedName: exportFileName(result, 'scenarios', 'csv'), data: scenarioComparisonCsv(comparison, document.currency, csvOptions(format)) });
+    for (const table of ['quarters', 'deals', 'cac', 'metadata'] as const) files.push({ suggestedName: exportFileName(result, csvName(TABLE_FILE[table], format), 'csv'), data: csv[table] });
+    if (comparison) files.push({ suggestedName: exportFileName(result, csvName('scenarios', format), 'csv'), data: scenarioComparisonCsv(comparison, document.currency, csvOptions(format)) });
     const saved = await this.api.saveExportFolder({ folderName: exportFileName(result, 'board-pack', ''), files });
     if (!saved.ok) return this.notify('error', `The board pack could not be saved:\n${formatProblems(saved.problems)}`), false;
     if (saved.value) this.notify('info', `Saved the board pack (${figures.length} charts and ${files.length - figures.length} CSV files${comparison ? ', with the scenario comparison' : ''}) to ${saved.value.location}.`);

@@ -40,11 +40,14 @@ export function forecastCsvFiles(
   );
   // The deal's own fields come along so that the file imports back as a pipeline.
   const modelDeals = new Map(model.deals.map((d) => [d.id, d]));
+  // Stage names for people; the ids beside them, since names can change and ids are what the model keys on.
+  const stageNames = new Map(model.stages.map((s) => [s.id, s.name]));
   const deals = writeCsv(
     [
       'Deal id',
       'Deal name',
       'Stage',
+      'Stage id',
       `Amount (${c})`,
       'Probability of winning',
       ...result.quarters.map((q) => `Probability of winning in ${q.label}`),
@@ -60,6 +63,7 @@ export function forecastCsvFiles(
       return [
         d.id,
         d.name,
+        stageNames.get(d.stage) ?? d.stage,
         d.stage,
         money(d.amount),
         probability(d.pWin),

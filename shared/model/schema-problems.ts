@@ -22,8 +22,11 @@ export function problemsFromZod(error: z.ZodError): Problem[] {
 }
 
 function boundMessage(word: string, bound: number | bigint, origin: string, inclusive: boolean | undefined): string {
-  if (origin === 'array') return `must have ${word} ${bound} ${Number(bound) === 1 ? 'item' : 'items'}`;
-  if (origin === 'string') return `must be ${word} ${bound} characters long`;
+  if (origin === 'array') return Number(bound) === 1 && word === 'at least' ? 'must not be empty' : `must have ${word} ${bound} ${Number(bound) === 1 ? 'item' : 'items'}`;
+  if (origin === 'string') {
+    if (word === 'at least' && Number(bound) === 1) return 'must not be empty';
+    return `must be ${word} ${bound} ${Number(bound) === 1 ? 'character' : 'characters'} long`;
+  }
   if (inclusive === false) return `must be ${word === 'at most' ? 'below' : 'above'} ${bound}`;
   return `must be ${word} ${bound}`;
 }
