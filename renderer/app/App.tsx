@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useChartTabStop } from '../charts/chart-tab-stop.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { CacChart } from '../features/forecast/CacChart.tsx';
 import { DealCloseCurve } from '../features/pipeline/DealCloseCurve.tsx';
@@ -21,7 +22,7 @@ import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
 import { MakingTheNumber } from '../features/target/MakingTheNumber.tsx';
 import { CalibrationView } from '../features/calibration/CalibrationView.tsx';
 import { useAppShallow } from '../state/store.ts';
-import { VIEWS } from '../state/ui-slice.ts';
+import { ViewTabs } from './ViewTabs.tsx';
 import { focusWhenShown } from '../fields/focus-field.ts';
 import { WorkspacesDialog } from '../features/workspaces/WorkspacesDialog.tsx';
 import { NewWorkspaceDialog } from '../features/workspaces/NewWorkspaceDialog.tsx';
@@ -42,6 +43,9 @@ export function App({ session }: { session: Session }) {
     hasProblems: s.problems.length > 0,
   }));
   const [dealId, setDealId] = useState<string | null>(null);
+  const view = useRef<HTMLElement>(null);
+  // Every chart in the view is one tab stop: its summary, not Recharts' drawing surface.
+  useChartTabStop(view);
 
   useEffect(() => {
     // A click on a problem: the view is switched in the store; put the cursor in the field once it is drawn.
@@ -70,14 +74,8 @@ export function App({ session }: { session: Session }) {
       <AppHeader session={session} />
       <Notices />
       <SaveConflict session={session} />
-      <nav className="tabs" role="tablist" aria-label="Views">
-        {VIEWS.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls="view" onClick={() => setTab(t.id)}>
-            {t.label}
-          </button>
-        ))}
-      </nav>
-      <main id="view" role="tabpanel" aria-labelledby={`tab-${tab}`} className={stale ? 'dashboard stale' : 'dashboard'} aria-busy={!result}>
+      <ViewTabs view={tab} onShow={setTab} />
+      <main ref={view} id="view" role="tabpanel" aria-labelledby={`tab-${tab}`} className={stale ? 'dashboard stale' : 'dashboard'} aria-busy={!result}>
         <Problems />
         {document && tab === 'pipeline' ? <DealsTable model={document} result={result} /> : null}
         {document && tab === 'pipeline' ? <BookedDeals model={document} result={result} /> : null}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { Modal } from './Modal.tsx';
 import type { ForecastTable } from '../../shared/export/forecast-csv.ts';
 import type { CsvFormat } from './exports.ts';
 import { useSession } from './session-context.ts';
@@ -17,8 +18,6 @@ export function ExportDialog() {
   const close = () => useAppStore.getState().openDialog(null);
   const [format, setFormat] = useState<CsvFormat>('standard');
   const [busy, setBusy] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
 
   const act = async (action: () => Promise<boolean>) => {
     setBusy(true);
@@ -30,13 +29,12 @@ export function ExportDialog() {
   };
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <div className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
+    <Modal labelledBy="export-title" className="export-dialog" onClose={close}>
         <h2 id="export-title">Export the forecast</h2>
         <fieldset>
           <legend>CSV format</legend>
           <label>
-            <input ref={first} type="radio" name="csv-format" checked={format === 'standard'} onChange={() => setFormat('standard')} /> Comma-separated, decimal point (Excel and Google Sheets in English)
+            <input type="radio" name="csv-format" checked={format === 'standard'} onChange={() => setFormat('standard')} /> Comma-separated, decimal point (Excel and Google Sheets in English)
           </label>
           <label>
             <input type="radio" name="csv-format" checked={format === 'european'} onChange={() => setFormat('european')} /> Semicolon-separated, decimal comma (European spreadsheets)
@@ -68,7 +66,6 @@ export function ExportDialog() {
             Close
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField } from '../../../shared/import/columns.ts';
 import { firstGuess } from '../../../shared/import/first-guess.ts';
 import { applyImport, buildImport, crmStagesOf, type ImportMode, type ImportSettings } from '../../../shared/import/pipeline-import.ts';
@@ -9,6 +9,7 @@ import { validateModel } from '../../../shared/model/validate.ts';
 import type { Problem } from '../../../shared/result.ts';
 import { compactMoney, friendlyDate } from '../../format.ts';
 import { useAppShallow } from '../../state/store.ts';
+import { Modal } from '../../app/Modal.tsx';
 import { CsvFilePicker, readCsvFile } from './CsvFilePicker.tsx';
 import { ImportTally } from './ImportTally.tsx';
 
@@ -44,12 +45,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
   const [settings, setSettings] = useState<ImportSettings | null>(null);
   const [mode, setMode] = useState<ImportMode>('replace');
   const [readError, setReadError] = useState<string | null>(null);
-  const dialog = useRef<HTMLDivElement>(null);
   const close = () => openDialog(null);
-
-  useEffect(() => {
-    dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
-  }, []);
 
   const preview = useMemo(() => (file && settings ? buildImport(file.table, settings, model) : null), [file, settings, model]);
   const crmStages = useMemo(() => (file && settings ? crmStagesOf(file.table, settings.columns) : []), [file, settings]);
@@ -99,8 +95,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
   };
 
   return (
-    <div className="modal-backdrop">
-      <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-labelledby="import-title" onKeyDown={(e) => e.key === 'Escape' && close()}>
+    <Modal labelledBy="import-title" className="import-dialog" onClose={close}>
         <h2 id="import-title">Import pipeline from CSV</h2>
         <p className="card-subtitle">An opportunity or deal export from Salesforce, HubSpot or another CRM. Nothing changes until you confirm.</p>
         <CsvFilePicker label="CSV file" error={readError} onFile={(f) => void load(f)} />
@@ -251,7 +246,6 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
             {importLabel}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -14,7 +14,7 @@ export function DurationChart({ stage }: { stage: Stage }) {
     rows.push({ day, share: (100 * Math.exp(-0.5 * z * z)) / (day * sigma * Math.sqrt(2 * Math.PI)) });
   }
   return (
-    <figure className="duration-chart" aria-label={`Time in ${stage.name}: typically ${stage.duration.median} days, 1 in 10 deals take more than ${stage.duration.p90} days`}>
+    <figure className="duration-chart" tabIndex={0} aria-label={`Time in ${stage.name}: typically ${stage.duration.median} days, 1 in 10 deals take more than ${stage.duration.p90} days`}>
       <figcaption>
         Time in <strong>{stage.name}</strong>: typically {stage.duration.median} days; 1 in 10 deals take more than {stage.duration.p90} days
       </figcaption>

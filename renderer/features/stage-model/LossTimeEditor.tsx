@@ -74,6 +74,7 @@ export function LossTimeEditor({ stage, index }: { stage: Stage; index: number }
       </div>
       <figure
         className="duration-chart"
+        tabIndex={0}
         aria-label={`Chance to move on from ${stage.name} by days waited: ${percent(stage.conversion)} on entry, ${percent(atThreeTimes)} after ${3 * usual} days (3× the usual time)`}
       >
         <figcaption>
