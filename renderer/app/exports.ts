@@ -13,7 +13,8 @@ import { fanFigure } from '../features/forecast/FanChart.tsx';
 import { quarterFigure } from '../features/forecast/QuarterChart.tsx';
 import { histogramFigure } from '../features/forecast/QuarterHistogram.tsx';
 import { useAppStore, type AppState } from '../state/store.ts';
-import { BASELINE_ID, MAX_COMPARED, type ScenarioRun } from '../../shared/analysis/compare.ts';
+import type { ScenarioRun } from '../../shared/analysis/compare.ts';
+import { comparedScenarioIds } from '../../shared/scenarios/compared.ts';
 import { scenarioComparisonCsv } from '../../shared/export/scenario-csv.ts';
 import type { AnalysisRunner } from '../workers/analysis-runner.ts';
 import { compareFigure } from '../figures/compare-figure.tsx';
@@ -150,14 +151,17 @@ export class Exports {
     return saved && this.save({ suggestedName: exportFileName(run.result, 'backtest-calibration', 'csv'), data: files.calibration });
   }
 
-  /** The comparison for the board pack: the one on screen if it is current, else baseline and the first scenarios. */
+  /**
+   * The comparison for the board pack: the scenarios ticked for comparison (saved with the workspace,
+   * so the pack and the comparison CSV agree), taken from the screen when it is current.
+   */
   private async packComparison(run: SettledRun): Promise<ScenarioRun[] | null> {
-    const scenarios = run.document.scenarios ?? [];
-    if (scenarios.length === 0) return null;
+    if ((run.document.scenarios ?? []).length === 0) return null;
+    const ids = comparedScenarioIds(run.document);
+    if (ids.length === 0) return null;
     const current = useAnalysisStore.getState().comparison;
-    if (current && current.document === run.document && current.runs.length > 1) return current.runs;
+    if (current && current.document === run.document && current.runs.map((r) => r.id).join('|') === ids.join('|')) return current.runs;
     const state = useAppStore.getState();
-    const ids = [BASELINE_ID, ...scenarios.slice(0, MAX_COMPARED - 1).map((s) => s.id)];
     const output = await this.compare.run({ kind: 'compare', model: run.document, ids, trials: state.trials, seed: state.seed });
     return output?.runs ?? null;
   }

@@ -16,7 +16,6 @@ export interface Progress {
  * tell when it is out of date.
  */
 export interface AnalysisState {
-  compareIds: string[];
   comparison: { runs: ScenarioRun[]; document: unknown } | null;
   compareProgress: Progress | null;
   sensitivity: { value: Result<Sensitivity>; document: unknown } | null;
@@ -28,7 +27,6 @@ export interface AnalysisState {
 }
 
 export const useAnalysisStore = create<AnalysisState>()((set) => ({
-  compareIds: ['baseline'],
   comparison: null,
   compareProgress: null,
   sensitivity: null,

@@ -174,6 +174,8 @@ export const modelSchema = z.strictObject({
   scenarios: z.array(scenarioSchema).max(L.maxScenarios).optional(),
   /** How the stage model is calibrated from closed-deal history (see README, Calibrate). */
   calibration: calibrationSchema.optional(),
+  /** The scenarios ticked for comparison ("baseline" for the baseline): shown, exported as CSV and put in the board pack. */
+  comparedScenarios: z.array(text).max(L.maxScenarios + 1).optional(),
 });
 
 /** A model as written in a file (defaults not yet applied). */

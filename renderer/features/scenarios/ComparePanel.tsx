@@ -8,6 +8,7 @@ import { compactMoney, fullMoney, percent } from '../../format.ts';
 import { useAnalysisShallow } from '../../state/analysis-store.ts';
 import { useAppShallow } from '../../state/store.ts';
 import { compareFigure } from '../../figures/compare-figure.tsx';
+import { comparedScenarioIds, withCompared } from '../../../shared/scenarios/compared.ts';
 
 /** "+$120K", "−3 pts", or "±0" when the change rounds away. */
 function signed(value: number, show: (v: number) => string): string {
@@ -20,12 +21,13 @@ const points = (value: number) => `${Math.round(value * 100)} pts`;
 /** Runs the chosen scenarios whenever they or the workspace change, and shows them side by side. */
 export function ComparePanel({ model }: { model: ForecastModel }) {
   const { analyses, exports } = useSession();
-  const { trials, seed } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed }));
-  const { compareIds, comparison, progress, set } = useAnalysisShallow((s) => ({ compareIds: s.compareIds, comparison: s.comparison, progress: s.compareProgress, set: s.set }));
+  const { trials, seed, edit } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed, edit: s.edit }));
+  const { comparison, progress, set } = useAnalysisShallow((s) => ({ comparison: s.comparison, progress: s.compareProgress, set: s.set }));
   const [quarter, setQuarter] = useState(0);
   const quarterId = useId();
   const options = [{ id: BASELINE_ID, name: 'Baseline' }, ...(model.scenarios ?? []).map((s) => ({ id: s.id, name: s.name }))];
-  const ids = compareIds.filter((id) => options.some((o) => o.id === id));
+  // Saved with the workspace, so the comparison CSV and the board pack show the same scenarios after a reload.
+  const ids = comparedScenarioIds(model);
 
   useEffect(() => {
     if (ids.length === 0) return;
@@ -36,11 +38,11 @@ export function ComparePanel({ model }: { model: ForecastModel }) {
       });
     }, 300);
     return () => clearTimeout(timer);
-    // ids is derived from compareIds and model; its identity changes every render.
+    // ids is derived from the model; its identity changes every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, compareIds.join('|'), trials, seed, analyses, set]);
+  }, [model, trials, seed, analyses, set]);
 
-  const toggle = (id: string, on: boolean) => set({ compareIds: on ? [...ids, id].slice(0, MAX_COMPARED) : ids.filter((x) => x !== id) });
+  const toggle = (id: string, on: boolean) => edit((m) => withCompared(m, id, on));
   const runs: ScenarioRun[] = comparison?.runs ?? [];
   const stale = comparison !== null && comparison.document !== model;
   const figure = compareFigure(runs, model.currency, seed);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
-import { useAnalysisStore } from '../../state/analysis-store.ts';
+import { withCompared } from '../../../shared/scenarios/compared.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
@@ -16,10 +16,9 @@ export function ScenariosView({ model }: { model: ForecastModel }) {
     const state = useAppStore.getState();
     if (!state.document) return;
     const created = addScenario(state.document, copyOf ? `${copyOf.name} (copy)` : `Scenario ${scenarios.length + 1}`, copyOf);
-    state.edit(() => created.model);
+    // A new scenario is ticked for comparison while there is room (one edit: one undo step).
+    state.edit(() => withCompared(created.model, created.id, true));
     setSelectedId(created.id);
-    const analysis = useAnalysisStore.getState();
-    if (analysis.compareIds.length < 4 && !analysis.compareIds.includes(created.id)) analysis.set({ compareIds: [...analysis.compareIds, created.id] });
   };
 
   return (
