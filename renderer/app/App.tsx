@@ -27,10 +27,12 @@ import { focusWhenShown } from '../fields/focus-field.ts';
 import { WorkspacesDialog } from '../features/workspaces/WorkspacesDialog.tsx';
 import { NewWorkspaceDialog } from '../features/workspaces/NewWorkspaceDialog.tsx';
 import { SaveConflict } from './SaveConflict.tsx';
+import { FirstRunHelp } from './FirstRunHelp.tsx';
 import type { Session } from './session.ts';
 
 export function App({ session }: { session: Session }) {
-  const { document, result, charts, stale, selectedQuarter, dialog, tab, setTab, fieldRequest, hasProblems } = useAppShallow((s) => ({
+  const { document, workspaceId, result, charts, stale, selectedQuarter, dialog, tab, setTab, fieldRequest, hasProblems } = useAppShallow((s) => ({
+    workspaceId: s.workspaceId,
     document: s.document,
     result: s.result,
     charts: s.charts,
@@ -76,6 +78,7 @@ export function App({ session }: { session: Session }) {
       <SaveConflict session={session} />
       <ViewTabs view={tab} onShow={setTab} />
       <main ref={view} id="view" role="tabpanel" aria-labelledby={`tab-${tab}`} className={stale ? 'dashboard stale' : 'dashboard'} aria-busy={!result}>
+        {document && workspaceId ? <FirstRunHelp key={workspaceId} model={document} workspaceId={workspaceId} /> : null}
         <Problems />
         {document && tab === 'pipeline' ? <DealsTable model={document} result={result} /> : null}
         {document && tab === 'pipeline' ? <BookedDeals model={document} result={result} /> : null}

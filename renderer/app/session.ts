@@ -9,6 +9,7 @@ import { AnalysisRunner } from '../workers/analysis-runner.ts';
 import { describeProblem } from './problem-text.ts';
 import { warmKnownProblems } from '../fields/model-field.ts';
 import { friendlyDate } from '../format.ts';
+import { simulationOf } from '../../shared/model/simulation-settings.ts';
 import type { UnsentEdits } from '../host/unsent-edits.ts';
 import { startingDocument, type WorkspaceStart } from '../../shared/workspace/starting-points.ts';
 
@@ -45,11 +46,13 @@ export class Session {
     this.unsubscribe.push(
       useAppStore.subscribe((state, previous) => {
         if (state.document !== previous.document && state.document) {
-          this.runForecast();
           warmKnownProblems(state.document);
           if (state.saveState === 'unsaved') this.scheduleSave();
-        }
-        if (state.trials !== previous.trials || state.seed !== previous.seed) this.runForecast();
+          // Trials and seed are saved with the workspace: a new value is copied to the store, whose change reruns the forecast.
+          const wanted = simulationOf(state.document);
+          if (wanted.trials !== state.trials || wanted.seed !== state.seed) useAppStore.setState(wanted);
+          else this.runForecast();
+        } else if (state.trials !== previous.trials || state.seed !== previous.seed) this.runForecast();
       }),
       api.onMenuCommand((command) => void this.command(command)),
       api.onOpenWorkspace((id) => void this.open(id)),

@@ -25,7 +25,7 @@ describe('model bounds', () => {
   it('takes a losers’ time and a duration sample size of at least 2 deals', () => {
     expect(problemsOf(withStage({ lossDuration: { median: 90, p90: 200 }, durationSampleSize: 12 }))).toEqual([]);
     expect(problemsOf(withStage({ durationSampleSize: 1 }))).toEqual(['stages[0].durationSampleSize: must be at least 2']);
-    expect(problemsOf(withStage({ durationSampleSize: 2e6 }))).toEqual(['stages[0].durationSampleSize: must be at most 1000000']);
+    expect(problemsOf(withStage({ durationSampleSize: 2e6 }))).toEqual(['stages[0].durationSampleSize: must be at most 1,000,000']);
   });
 
   it('takes dates from 1900 to 2200 only, so no year reaches calendar code that misreads it', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isSupportedYear, parseIsoDay } from './dates.ts';
 import { MODEL_LIMITS as L, MODEL_VERSION } from './limits.ts';
+import { simulationSchema } from './simulation-settings.ts';
 
 const isoDay = z
   .string()
@@ -176,6 +177,8 @@ export const modelSchema = z.strictObject({
   calibration: calibrationSchema.optional(),
   /** The scenarios ticked for comparison ("baseline" for the baseline): shown, exported as CSV and put in the board pack. */
   comparedScenarios: z.array(text).max(L.maxScenarios + 1).optional(),
+  /** Trials and seed of the app's forecast (the CLI takes its own from the command line). */
+  simulation: simulationSchema.optional(),
 });
 
 /** A model as written in a file (defaults not yet applied). */

@@ -26,7 +26,7 @@ export function ScenariosView({ model }: { model: ForecastModel }) {
       <div className="scenario-layout">
         <nav className="scenario-list" aria-label="Scenarios">
           <h2>Scenarios</h2>
-          {scenarios.length === 0 ? <p className="empty">No scenarios yet. A scenario changes some assumptions of the baseline and follows it in everything else.</p> : null}
+          {scenarios.length === 0 ? <p className="empty">No scenarios yet. A scenario changes some assumptions of the baseline (a faster proof of concept, a deal left out, a procurement freeze) and follows it in everything else. Choose “New scenario” to make one; it is compared with the baseline below.</p> : null}
           <ul>
             {scenarios.map((s) => (
               <li key={s.id}>

@@ -8,6 +8,7 @@ import { useAppShallow } from '../../state/store.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
+import { AdvancedSettings } from './AdvancedSettings.tsx';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'SGD', 'INR'];
@@ -111,6 +112,7 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
           <NumberField grouped label="Large deal size (P90)" suffix={model.currency} value={np.amount.p90} path="newPipeline.amount" apply={(m, v) => ({ ...m, newPipeline: { ...np, amount: { ...np.amount, p90: v ?? NaN } } })} />
         </div>
       </ChartCard>
+      <AdvancedSettings model={model} />
     </div>
   );
 }
