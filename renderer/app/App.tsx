@@ -28,6 +28,7 @@ import { WorkspacesDialog } from '../features/workspaces/WorkspacesDialog.tsx';
 import { NewWorkspaceDialog } from '../features/workspaces/NewWorkspaceDialog.tsx';
 import { SaveConflict } from './SaveConflict.tsx';
 import { FirstRunHelp } from './FirstRunHelp.tsx';
+import { PrintSummary } from './PrintSummary.tsx';
 import type { Session } from './session.ts';
 
 export function App({ session }: { session: Session }) {
@@ -107,6 +108,7 @@ export function App({ session }: { session: Session }) {
           <p className="loading">Opening your workspace…</p>
         )}
       </main>
+      {document && result ? <PrintSummary model={document} result={result} /> : null}
       {dialog === 'importCsv' && document ? <ImportDialog model={document} /> : null}
       {dialog === 'export' ? <ExportDialog /> : null}
       {dialog === 'workspaces' ? <WorkspacesDialog session={session} /> : null}

@@ -14,7 +14,7 @@ const TABLES: { table: ForecastTable; label: string; what: string }[] = [
 
 /** File → Export: the forecast tables for finance, and the board pack. */
 export function ExportDialog() {
-  const { exports } = useSession();
+  const { exports, api } = useSession();
   const close = () => useAppStore.getState().openDialog(null);
   const [format, setFormat] = useState<CsvFormat>('standard');
   const [busy, setBusy] = useState(false);
@@ -58,6 +58,15 @@ export function ExportDialog() {
               Export board pack
             </button>
             <span>Four slide-sized charts (bookings per quarter, range of outcomes, cumulative bookings, CAC by stage) and the CSV files, in one folder{' '}(a zip file in the browser).</span>
+          </li>
+        </ul>
+        <h3>For a board appendix</h3>
+        <ul className="export-list">
+          <li>
+            <button type="button" disabled={busy} onClick={() => void act(() => exports.summaryPdf())}>
+              {api.host === 'electron' ? 'Export PDF summary' : 'Print or save PDF summary'}
+            </button>
+            <span>One page: each quarter’s P10, median, P90 and chance of reaching the target, the bookings chart and CAC by stage, with the as-of date and run details.</span>
           </li>
         </ul>
         <p className="hint">Every chart on the dashboard also has its own Export menu for PNG, SVG and the clipboard.</p>

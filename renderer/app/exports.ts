@@ -121,6 +121,19 @@ export class Exports {
     return this.save({ suggestedName: rendered.name, data: rendered.data });
   }
 
+  /**
+   * The one-page summary (print stylesheet) as a PDF: written by the desktop app through the Save
+   * dialog; in the browser, the print dialog, whose "Save as PDF" gives the same page.
+   */
+  async summaryPdf(): Promise<boolean> {
+    const run = settledRun(await this.whenSettled());
+    if ('error' in run) return this.notify('error', run.error), false;
+    const printed = await this.api.printSummaryPdf({ suggestedName: exportFileName(run.result, 'summary', 'pdf') });
+    if (!printed.ok) return this.notify('error', `The summary could not be saved as PDF:\n${formatProblems(printed.problems)}`), false;
+    if (printed.value && this.api.host === 'electron') this.notify('info', `Saved ${printed.value.location}.`);
+    return printed.value !== null;
+  }
+
   /** A chart as a PNG on the clipboard, to paste into a slide. */
   async copyChart(figure: Figure, options: ChartExportOptions): Promise<boolean> {
     const rendered = await this.render(figure, options, 'png');

@@ -135,7 +135,7 @@ export type ForecastTable = keyof ForecastCsvFiles;
  * A file name that says what and when: forecast-FY2027-Q1-2026-11-23-quarters.csv (the first forecast
  * quarter and the as-of date), safe on every operating system.
  */
-export function exportFileName(result: ForecastResult, what: string, extension: 'csv' | 'png' | 'svg' | 'zip' | ''): string {
+export function exportFileName(result: ForecastResult, what: string, extension: 'csv' | 'png' | 'svg' | 'zip' | 'pdf' | ''): string {
   const firstQuarter = result.quarters[0]?.label ?? 'forecast';
   const slug = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   const base = `forecast-${slug(firstQuarter)}-${result.meta.asOf}-${slug(what)}`;
