@@ -29,6 +29,7 @@ import { NewWorkspaceDialog } from '../features/workspaces/NewWorkspaceDialog.ts
 import { SaveConflict } from './SaveConflict.tsx';
 import { FirstRunHelp } from './FirstRunHelp.tsx';
 import { PrintSummary } from './PrintSummary.tsx';
+import { usePrinting } from './printing.ts';
 import type { Session } from './session.ts';
 
 export function App({ session }: { session: Session }) {
@@ -47,6 +48,7 @@ export function App({ session }: { session: Session }) {
   }));
   const [dealId, setDealId] = useState<string | null>(null);
   const view = useRef<HTMLElement>(null);
+  const printing = usePrinting();
   // Every chart in the view is one tab stop: its summary, not Recharts' drawing surface.
   useChartTabStop(view);
 
@@ -108,7 +110,7 @@ export function App({ session }: { session: Session }) {
           <p className="loading">Opening your workspace…</p>
         )}
       </main>
-      {document && result ? <PrintSummary model={document} result={result} /> : null}
+      {document && result && printing ? <PrintSummary model={document} result={result} /> : null}
       {dialog === 'importCsv' && document ? <ImportDialog model={document} /> : null}
       {dialog === 'export' ? <ExportDialog /> : null}
       {dialog === 'workspaces' ? <WorkspacesDialog session={session} /> : null}

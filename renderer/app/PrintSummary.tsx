@@ -23,7 +23,7 @@ export function PrintSummary({ model, result }: { model: ForecastModel; result: 
   const lostTotal = Object.values(full.lostCostPerWinByStage).reduce((a: number, b) => a + (b ?? 0), 0);
   const money = (value: number | null | undefined) => (value === null || value === undefined ? '–' : fullMoney(value, c));
   return (
-    <article className="print-summary" aria-hidden="true">
+    <article className="print-summary">
       <header className="print-head">
         <div>
           <h1>{model.name ?? 'Workspace'}</h1>

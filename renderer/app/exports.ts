@@ -15,6 +15,7 @@ import { histogramFigure } from '../features/forecast/QuarterHistogram.tsx';
 import { useAppStore, type AppState } from '../state/store.ts';
 import type { ScenarioRun } from '../../shared/analysis/compare.ts';
 import { comparedScenarioIds } from '../../shared/scenarios/compared.ts';
+import { whilePrinting } from './printing.ts';
 import { scenarioComparisonCsv } from '../../shared/export/scenario-csv.ts';
 import type { AnalysisRunner } from '../workers/analysis-runner.ts';
 import { compareFigure } from '../figures/compare-figure.tsx';
@@ -128,7 +129,8 @@ export class Exports {
   async summaryPdf(): Promise<boolean> {
     const run = settledRun(await this.whenSettled());
     if ('error' in run) return this.notify('error', run.error), false;
-    const printed = await this.api.printSummaryPdf({ suggestedName: exportFileName(run.result, 'summary', 'pdf') });
+    const suggestedName = exportFileName(run.result, 'summary', 'pdf');
+    const printed = await whilePrinting(() => this.api.printSummaryPdf({ suggestedName }));
     if (!printed.ok) return this.notify('error', `The summary could not be saved as PDF:\n${formatProblems(printed.problems)}`), false;
     if (printed.value && this.api.host === 'electron') this.notify('info', `Saved ${printed.value.location}.`);
     return printed.value !== null;
