@@ -64,7 +64,7 @@ describe('forecast CLI', () => {
     const quarters = readFileSync(join(dir, 'quarters.csv'), 'utf8');
     expect(quarters.startsWith('\uFEFFQuarter,Start,End,Target (USD)')).toBe(true);
     expect(quarters).toContain('\r\n');
-    expect(readFileSync(join(dir, 'deals.csv'), 'utf8')).toContain('D-1019,Acme Corp,pilot,250000');
+    expect(readFileSync(join(dir, 'deals.csv'), 'utf8')).toContain('D-1019,Acme Corp,Proof of concept,pilot,250000');
     expect(readFileSync(join(dir, 'metadata.csv'), 'utf8')).toContain('Seed,1');
   });
 
@@ -89,7 +89,7 @@ describe('forecast CLI', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
-      'stages[0].duration: the median (45 days) must be below the P90 (30 days)',
+      'stages[0].duration: the slow-case time (P90, 30 days) must be more than the typical time (median, 45 days)',
       'deals[0].stage: unknown stage "pilott" (the stages are "pilot")',
     ]);
     expect(cli(['--trials', '0']).status).toBe(2);

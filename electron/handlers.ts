@@ -26,11 +26,17 @@ export interface FileAccess {
   removeFolder(path: string): Promise<void>;
 }
 
+/** The app's own page, printed with its print stylesheet (the one-page forecast summary). */
+export interface PagePrinter {
+  printToPdf(): Promise<Uint8Array>;
+}
+
 export interface HandlerDependencies {
   store: WorkspaceStore;
   preferences: Preferences;
   dialogs: Dialogs;
   files: FileAccess;
+  page: PagePrinter;
   /** Messages for the user gathered at start-up (e.g. preferences reset). */
   startupNotices: string[];
 }
@@ -84,6 +90,18 @@ export function createHandlers(deps: HandlerDependencies): IpcHandlers {
       if (!path) return ok(null);
       try {
         await files.write(path, data);
+      } catch (error) {
+        return fail(writeFailure(error, basename(path)));
+      }
+      return ok({ location: path });
+    },
+    printSummaryPdf: async ({ suggestedName }) => {
+      // Printed first, so the PDF shows the page as it was when the user asked, not after the dialog.
+      const pdf = await deps.page.printToPdf();
+      const path = await dialogs.chooseSaveLocation(suggestedName);
+      if (!path) return ok(null);
+      try {
+        await files.write(path, pdf);
       } catch (error) {
         return fail(writeFailure(error, basename(path)));
       }

@@ -79,6 +79,13 @@ async function start(): Promise<void> {
       },
       removeFolder: (path) => rm(path, { recursive: true, force: true }),
     },
+    page: {
+      // A4 landscape and margins come from the print stylesheet's @page rule.
+      printToPdf: async () => {
+        if (!mainWindow) throw new Error('the window is closed');
+        return new Uint8Array(await mainWindow.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true }));
+      },
+    },
     dialogs: {
       chooseFileToOpen: async () => {
         const options = { properties: ['openFile' as const], filters: [{ name: 'Forecast workspace', extensions: ['json'] }] };

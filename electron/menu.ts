@@ -30,6 +30,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
       submenu: [
         item('Undo', 'undo', 'CmdOrCtrl+Z'),
         item('Redo', 'redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+        // Windows and Linux users type Ctrl+Y, people coming from a Mac Ctrl+Shift+Z: both redo, one is shown.
+        ...(isMac ? [] : [{ ...item('Redo', 'redo', 'Ctrl+Shift+Z'), visible: false }]),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -22,6 +22,7 @@ const api = {
   exportModelFile: (document) => ipcRenderer.invoke(ipcChannel('exportModelFile'), document),
   saveExport: (payload) => ipcRenderer.invoke(ipcChannel('saveExport'), payload),
   saveExportFolder: (payload) => ipcRenderer.invoke(ipcChannel('saveExportFolder'), payload),
+  printSummaryPdf: (request) => ipcRenderer.invoke(ipcChannel('printSummaryPdf'), request),
   onMenuCommand: (listener) => {
     const relay = (_event: unknown, command: unknown) => {
       if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command)) listener(command as MenuCommand);

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useChartTabStop } from '../charts/chart-tab-stop.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { DealCloseCurve } from '../features/pipeline/DealCloseCurve.tsx';
 import { BookedDeals } from '../features/pipeline/BookedDeals.tsx';
@@ -24,16 +25,20 @@ import { MakingTheNumber } from '../features/target/MakingTheNumber.tsx';
 import { CalibrationView } from '../features/calibration/CalibrationView.tsx';
 import { WhatChangedView } from '../features/what-changed/WhatChangedView.tsx';
 import { useAppShallow } from '../state/store.ts';
-import { VIEWS } from '../state/ui-slice.ts';
+import { ViewTabs } from './ViewTabs.tsx';
 import { focusWhenShown } from '../fields/focus-field.ts';
 import { WorkspacesDialog } from '../features/workspaces/WorkspacesDialog.tsx';
 import { NewWorkspaceDialog } from '../features/workspaces/NewWorkspaceDialog.tsx';
 import { SaveConflict } from './SaveConflict.tsx';
+import { FirstRunHelp } from './FirstRunHelp.tsx';
+import { PrintSummary } from './PrintSummary.tsx';
+import { usePrinting } from './printing.ts';
 import type { Session } from './session.ts';
 import { whole } from '../../shared/format/numbers.ts';
 
 export function App({ session }: { session: Session }) {
-  const { document, result, charts, stale, selectedQuarter, dialog, tab, setTab, fieldRequest, hasProblems } = useAppShallow((s) => ({
+  const { document, workspaceId, result, charts, stale, selectedQuarter, dialog, tab, setTab, fieldRequest, hasProblems } = useAppShallow((s) => ({
+    workspaceId: s.workspaceId,
     document: s.document,
     result: s.result,
     charts: s.charts,
@@ -47,6 +52,10 @@ export function App({ session }: { session: Session }) {
   }));
   const [dealId, setDealId] = useState<string | null>(null);
   const histogram = document && result && charts ? histogramFigure(result, charts, selectedQuarter, document.currency) : null;
+  const view = useRef<HTMLElement>(null);
+  const printing = usePrinting();
+  // Every chart in the view is one tab stop: its summary, not Recharts' drawing surface.
+  useChartTabStop(view);
 
   useEffect(() => {
     // A click on a problem: the view is switched in the store; put the cursor in the field once it is drawn.
@@ -75,14 +84,9 @@ export function App({ session }: { session: Session }) {
       <AppHeader session={session} />
       <Notices />
       <SaveConflict session={session} />
-      <nav className="tabs" role="tablist" aria-label="Views">
-        {VIEWS.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls="view" onClick={() => setTab(t.id)}>
-            {t.label}
-          </button>
-        ))}
-      </nav>
-      <main id="view" role="tabpanel" aria-labelledby={`tab-${tab}`} className={stale ? 'dashboard stale' : 'dashboard'} aria-busy={!result}>
+      <ViewTabs view={tab} onShow={setTab} />
+      <main ref={view} id="view" role="tabpanel" aria-labelledby={`tab-${tab}`} className={stale ? 'dashboard stale' : 'dashboard'} aria-busy={!result}>
+        {document && workspaceId ? <FirstRunHelp key={workspaceId} model={document} workspaceId={workspaceId} /> : null}
         <Problems />
         {document && tab === 'pipeline' ? <DealsTable model={document} result={result} /> : null}
         {document && tab === 'pipeline' ? <BookedDeals model={document} result={result} /> : null}
@@ -113,6 +117,7 @@ export function App({ session }: { session: Session }) {
           <p className="loading">Opening your workspace…</p>
         )}
       </main>
+      {document && result && printing ? <PrintSummary model={document} result={result} /> : null}
       {dialog === 'importCsv' && document ? <ImportDialog model={document} /> : null}
       {dialog === 'export' ? <ExportDialog /> : null}
       {dialog === 'workspaces' ? <WorkspacesDialog session={session} /> : null}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { Modal } from './Modal.tsx';
 import type { ForecastTable } from '../../shared/export/forecast-csv.ts';
 import type { CsvFormat } from './exports.ts';
 import { useSession } from './session-context.ts';
@@ -13,12 +14,10 @@ const TABLES: { table: ForecastTable; label: string; what: string }[] = [
 
 /** File → Export: the forecast tables for finance, and the board pack. */
 export function ExportDialog() {
-  const { exports } = useSession();
+  const { exports, api } = useSession();
   const close = () => useAppStore.getState().openDialog(null);
   const [format, setFormat] = useState<CsvFormat>('standard');
   const [busy, setBusy] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
 
   const act = async (action: () => Promise<boolean>) => {
     setBusy(true);
@@ -30,13 +29,12 @@ export function ExportDialog() {
   };
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <div className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
+    <Modal labelledBy="export-title" className="export-dialog" onClose={close}>
         <h2 id="export-title">Export the forecast</h2>
         <fieldset>
           <legend>CSV format</legend>
           <label>
-            <input ref={first} type="radio" name="csv-format" checked={format === 'standard'} onChange={() => setFormat('standard')} /> Comma-separated, decimal point (Excel and Google Sheets in English)
+            <input type="radio" name="csv-format" checked={format === 'standard'} onChange={() => setFormat('standard')} /> Comma-separated, decimal point (Excel and Google Sheets in English)
           </label>
           <label>
             <input type="radio" name="csv-format" checked={format === 'european'} onChange={() => setFormat('european')} /> Semicolon-separated, decimal comma (European spreadsheets)
@@ -62,13 +60,21 @@ export function ExportDialog() {
             <span>Four slide-sized charts (bookings per quarter, range of outcomes, cumulative bookings, CAC by stage) and the CSV files, in one folder{' '}(a zip file in the browser).</span>
           </li>
         </ul>
+        <h3>For a board appendix</h3>
+        <ul className="export-list">
+          <li>
+            <button type="button" disabled={busy} onClick={() => void act(() => exports.summaryPdf())}>
+              {api.host === 'electron' ? 'Export PDF summary' : 'Print or save PDF summary'}
+            </button>
+            <span>One page: each quarter’s P10, median, P90 and chance of reaching the target, the bookings chart and CAC by stage, with the as-of date and run details.</span>
+          </li>
+        </ul>
         <p className="hint">Every chart on the dashboard also has its own Export menu for PNG, SVG and the clipboard.</p>
         <div className="modal-actions">
           <button type="button" onClick={close}>
             Close
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -13,7 +13,9 @@ import { fanFigure } from '../figures/fan-figure.tsx';
 import { quarterFigure } from '../figures/quarter-figure.tsx';
 import { histogramFigure } from '../figures/histogram-figure.tsx';
 import { useAppStore, type AppState } from '../state/store.ts';
-import { BASELINE_ID, MAX_COMPARED, type ScenarioRun } from '../../shared/analysis/compare.ts';
+import type { ScenarioRun } from '../../shared/analysis/compare.ts';
+import { comparedScenarioIds } from '../../shared/scenarios/compared.ts';
+import { whilePrinting } from './printing.ts';
 import { scenarioComparisonCsv } from '../../shared/export/scenario-csv.ts';
 import type { AnalysisRunner } from '../workers/analysis-runner.ts';
 import { compareFigure } from '../figures/compare-figure.tsx';
@@ -38,6 +40,8 @@ export const SLIDE_PNG: ChartExportOptions = { size: { kind: 'slide' }, density:
 const csvOptions = (format: CsvFormat) => (format === 'european' ? EUROPEAN_CSV_OPTIONS : DEFAULT_CSV_OPTIONS);
 
 const TABLE_FILE: Record<ForecastTable, string> = { quarters: 'quarters', deals: 'deals', cac: 'cac-by-stage', metadata: 'run-details' };
+/** The European variant gets a name of its own, so both can sit in one folder and nobody opens the wrong one. */
+const csvName = (what: string, format: CsvFormat) => (format === 'european' ? `${what}-eu` : what);
 
 /** The run an export describes: finished and matching the model, or the reason there is none. */
 type SettledRun = { document: ForecastModel; result: ForecastResult; charts: ChartData; selectedQuarter: number };
@@ -99,7 +103,7 @@ export class Exports {
   async table(table: ForecastTable, format: CsvFormat): Promise<boolean> {
     const run = settledRun(await this.whenSettled());
     if ('error' in run) return this.notify('error', run.error), false;
-    return this.save({ suggestedName: exportFileName(run.result, TABLE_FILE[table], 'csv'), data: this.csvFiles(run, format)[table] });
+    return this.save({ suggestedName: exportFileName(run.result, csvName(TABLE_FILE[table], format), 'csv'), data: this.csvFiles(run, format)[table] });
   }
 
   private async render(figure: Figure, options: ChartExportOptions, format: 'png' | 'svg'): Promise<Rendered | Refusal> {
@@ -124,6 +128,20 @@ export class Exports {
     return this.save({ suggestedName: rendered.name, data: rendered.data });
   }
 
+  /**
+   * The one-page summary (print stylesheet) as a PDF: written by the desktop app through the Save
+   * dialog; in the browser, the print dialog, whose "Save as PDF" gives the same page.
+   */
+  async summaryPdf(): Promise<boolean> {
+    const run = settledRun(await this.whenSettled());
+    if ('error' in run) return this.notify('error', run.error), false;
+    const suggestedName = exportFileName(run.result, 'summary', 'pdf');
+    const printed = await whilePrinting(() => this.api.printSummaryPdf({ suggestedName }));
+    if (!printed.ok) return this.notify('error', `The summary could not be saved as PDF:\n${formatProblems(printed.problems)}`), false;
+    if (printed.value && this.api.host === 'electron') this.notify('info', `Saved ${printed.value.location}.`);
+    return printed.value !== null;
+  }
+
   /** A chart as a PNG on the clipboard, to paste into a slide. */
   async copyChart(figure: Figure, options: ChartExportOptions): Promise<boolean> {
     const rendered = await this.render(figure, options, 'png');
@@ -143,7 +161,7 @@ export class Exports {
   async scenarioComparison(runs: readonly ScenarioRun[], format: CsvFormat): Promise<boolean> {
     const run = settledRun(await this.whenSettled());
     if ('error' in run) return this.notify('error', run.error), false;
-    return this.save({ suggestedName: exportFileName(run.result, 'scenarios', 'csv'), data: scenarioComparisonCsv(runs, run.document.currency, csvOptions(format)) });
+    return this.save({ suggestedName: exportFileName(run.result, csvName('scenarios', format), 'csv'), data: scenarioComparisonCsv(runs, run.document.currency, csvOptions(format)) });
   }
 
   /** The backtest's two tables. */
@@ -182,14 +200,17 @@ export class Exports {
     return waterfallFigure(changed, current, 'mean', run.document.currency, { before: sideLabel(before, snapshots.entries), after: sideLabel(afterSide, snapshots.entries) });
   }
 
-  /** The comparison for the board pack: the one on screen if it is current, else baseline and the first scenarios. */
+  /**
+   * The comparison for the board pack: the scenarios ticked for comparison (saved with the workspace,
+   * so the pack and the comparison CSV agree), taken from the screen when it is current.
+   */
   private async packComparison(run: SettledRun): Promise<ScenarioRun[] | null> {
-    const scenarios = run.document.scenarios ?? [];
-    if (scenarios.length === 0) return null;
+    if ((run.document.scenarios ?? []).length === 0) return null;
+    const ids = comparedScenarioIds(run.document);
+    if (ids.length === 0) return null;
     const current = useAppStore.getState().analyses.compare.answer;
-    if (current && current.job.model === run.document && current.output.runs.length > 1) return current.output.runs;
+    if (current && current.job.model === run.document && current.output.runs.map((r) => r.id).join('|') === ids.join('|')) return current.output.runs;
     const state = useAppStore.getState();
-    const ids = [BASELINE_ID, ...scenarios.slice(0, MAX_COMPARED - 1).map((s) => s.id)];
     const output = await this.compare.run({ kind: 'compare', model: run.document, ids, trials: state.trials, seed: state.seed });
     return output?.runs ?? null;
   }
@@ -220,8 +241,8 @@ export class Exports {
       files.push({ suggestedName: `${index + 1}-${rendered.name}`, data: rendered.data });
     }
     const csv = this.csvFiles(run, format);
-    for (const table of ['quarters', 'deals', 'cac', 'metadata'] as const) files.push({ suggestedName: exportFileName(result, TABLE_FILE[table], 'csv'), data: csv[table] });
-    if (comparison) files.push({ suggestedName: exportFileName(result, 'scenarios', 'csv'), data: scenarioComparisonCsv(comparison, document.currency, csvOptions(format)) });
+    for (const table of ['quarters', 'deals', 'cac', 'metadata'] as const) files.push({ suggestedName: exportFileName(result, csvName(TABLE_FILE[table], format), 'csv'), data: csv[table] });
+    if (comparison) files.push({ suggestedName: exportFileName(result, csvName('scenarios', format), 'csv'), data: scenarioComparisonCsv(comparison, document.currency, csvOptions(format)) });
     const saved = await this.api.saveExportFolder({ folderName: exportFileName(result, 'board-pack', ''), files });
     if (!saved.ok) return this.notify('error', `The board pack could not be saved:\n${formatProblems(saved.problems)}`), false;
     if (saved.value) this.notify('info', `Saved the board pack (${figures.length} charts and ${files.length - figures.length} CSV files${comparison ? ', with the scenario comparison' : ''}) to ${saved.value.location}.`);

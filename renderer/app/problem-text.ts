@@ -32,6 +32,8 @@ const TOP_FIELDS: Record<string, [string, string]> = {
   'newPipeline.amount': ['The new deal size', 'Typical deal size'],
   'newPipeline.amount.median': ['The typical new deal size', 'Typical deal size'],
   'newPipeline.amount.p90': ['The large new deal size (P90)', 'Large deal size (P90)'],
+  'simulation.trials': ['The number of trials', 'Trials'],
+  'simulation.seed': ['The seed', 'Seed'],
 };
 
 const ITEM = /^(deals|stages|shocks|scenarios)\[(\d+)\](?:\.(.+))?$/;

@@ -43,6 +43,7 @@ function deferredHost() {
       return Promise.resolve({ ok: true, value: { id, document: { ...sample, name: id }, problems: [], revision: 10, updatedAt: '', recovery: null, migrated: [] } });
     },
     createWorkspace: unused,
+    printSummaryPdf: unused,
     saveWorkspace: (id, document, revision) => {
       calls.push(`save ${id}@${revision}`);
       const name = (document as ForecastModel).name; // the session passes the ForecastModel it holds; the contract types it as unknown input

@@ -11,6 +11,7 @@ import { describeProblem } from './problem-text.ts';
 import { warmKnownProblems } from '../fields/model-field.ts';
 import { friendlyDate } from '../../shared/format/dates.ts';
 import { documentFingerprint, type UnsentEdits } from '../host/unsent-edits.ts';
+import { simulationOf } from '../../shared/model/simulation-settings.ts';
 import { startingDocument, type WorkspaceStart } from '../../shared/workspace/starting-points.ts';
 import { emptySnapshotStore, type SnapshotReason } from '../../shared/snapshots/snapshot-types.ts';
 import { weeklySnapshotDue, weekStart } from '../../shared/snapshots/snapshot-schedule.ts';
@@ -56,11 +57,13 @@ export class Session {
       useAppStore.subscribe((state, previous) => {
         if (state.document !== previous.document && state.document) {
           if (state.saveState === 'unsaved' && previous.document && previous.workspaceId === state.workspaceId) this.weeklySnapshot(previous);
-          this.runForecast();
           warmKnownProblems(state.document);
           if (state.saveState === 'unsaved') this.scheduleSave();
-        }
-        if (state.trials !== previous.trials || state.seed !== previous.seed) this.runForecast();
+          // Trials and seed are saved with the workspace: a new value is copied to the store, whose change reruns the forecast.
+          const wanted = simulationOf(state.document);
+          if (wanted.trials !== state.trials || wanted.seed !== state.seed) useAppStore.setState(wanted);
+          else this.runForecast();
+        } else if (state.trials !== previous.trials || state.seed !== previous.seed) this.runForecast();
         if (state.progress === null && previous.progress !== null) this.takePendingSnapshot();
       }),
       useSnapshotStore.subscribe((state, previous) => {

@@ -13,7 +13,7 @@ export function FigureCard({ figure, controls, wide = false }: { figure: Figure;
     <ChartCard title={figure.title} subtitle={figure.subtitle} wide={wide} actions={<ChartExportMenu figure={figure} chartRef={chartRef} />}>
       {controls}
       <FigureLegend entries={figure.legend} />
-      <div className="chart" role="img" aria-label={figure.ariaLabel} ref={chartRef}>
+      <div className="chart" role="img" tabIndex={0} aria-label={figure.ariaLabel} ref={chartRef}>
         <ResponsiveContainer width="100%" height={figure.screenHeight}>
           {figure.draw(SCREEN_PALETTE)}
         </ResponsiveContainer>

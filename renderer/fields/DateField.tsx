@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import { useAppStore } from '../state/store.ts';
+import { fieldMessage } from './field-message.ts';
 import { problemAt } from './model-field.ts';
 
 /**
@@ -21,7 +22,7 @@ export function DateField({ label, value, path, apply, min, max }: { label: stri
       <input type="date" aria-label={label} value={value} min={min} max={max} aria-invalid={message ? true : undefined} onChange={(e) => change(e.target.value)} onBlur={() => setMessage(null)} />
       {message ? (
         <span className="field-error" role="alert">
-          {label} {message}
+          {fieldMessage(label, message)}
         </span>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import { useAppStore } from '../state/store.ts';
+import { fieldMessage } from './field-message.ts';
 import { parseTypedNumber, problemAt } from './model-field.ts';
 
 interface NumberFieldProps {
@@ -88,7 +89,7 @@ export function NumberField({ label, hideLabel, value, scale = 1, path, apply, o
       </span>
       {message || hint ? (
         <span id={`${id}-note`} className={message ? 'field-error' : 'field-hint'} role={message ? 'alert' : undefined}>
-          {message ? `${label} ${message}` : hint}
+          {message ? fieldMessage(label, message) : hint}
         </span>
       ) : null}
     </div>

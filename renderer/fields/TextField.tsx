@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import { useAppStore } from '../state/store.ts';
+import { fieldMessage } from './field-message.ts';
 import { problemAt } from './model-field.ts';
 
 /** A text input validated as typed; commits (one undo step) on Enter or when the field is left. */
@@ -35,7 +36,7 @@ export function TextField({ label, value, path, apply, hideLabel }: { label: str
       />
       {message ? (
         <span className="field-error" role="alert">
-          {label} {message}
+          {fieldMessage(label, message)}
         </span>
       ) : null}
     </div>

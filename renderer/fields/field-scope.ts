@@ -28,7 +28,7 @@ export function scopeForField(model: ForecastModel, path: string): FieldScope {
     const reduced: ForecastModel = list === 'deals' ? { ...model, deals: [model.deals[index] ?? own] as ForecastModel['deals'], scenarios: undefined } : { ...model, deals: [], scenarios: [model.scenarios?.[index] ?? own] as ForecastModel['scenarios'] };
     return { model: reduced, toFullPath: (p) => (p.startsWith(local) ? `${prefix}${p.slice(local.length)}` : p) };
   }
-  if (/^(targets|newPipeline|horizonQuarters|currency|name)\b/.test(path) || /^stages\[\d+\]\.(conversion|conversionSampleSize|duration|costPerDay|entryCost|name)/.test(path)) {
+  if (/^(targets|newPipeline|horizonQuarters|currency|name|simulation)\b/.test(path) || /^stages\[\d+\]\.(conversion|conversionSampleSize|duration|costPerDay|entryCost|name)/.test(path)) {
     return { model: { ...model, deals: [], scenarios: undefined }, toFullPath: (p) => p };
   }
   return same;

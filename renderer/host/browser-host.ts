@@ -25,6 +25,8 @@ export interface BrowserFiles {
   pickFile(accept: string): Promise<{ name: string; text: string } | null>;
   /** Hands a file to the browser as a download. */
   download(name: string, data: string | Uint8Array): void;
+  /** Opens the browser's print dialog (where "Save as PDF" is one of the printers). */
+  print(): void;
 }
 
 interface StoredWorkspace {
@@ -171,6 +173,11 @@ function browserHandlers(db: KeyValueDatabase, files: BrowserFiles, now: () => n
     saveExport: async ({ suggestedName, data }) => {
       files.download(suggestedName, data);
       return ok({ location: suggestedName });
+    },
+    // A page cannot write a PDF itself: the print dialog, with the print stylesheet, offers "Save as PDF".
+    printSummaryPdf: async () => {
+      files.print();
+      return ok({ location: 'print dialog' });
     },
     saveExportFolder: async ({ folderName, files: exports }) => {
       // A browser cannot write a folder; one zip download holds the same files.

@@ -25,4 +25,5 @@ export const domFiles: BrowserFiles = {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
+  print: () => window.print(),
 };

@@ -101,12 +101,6 @@ describe('the analysis slice', () => {
     expect(analyses().backtest).toEqual({ answer: null, progress: null });
   });
 
-  it('adds a new scenario to the comparison only while there is room', () => {
-    const { addToComparison } = useAppStore.getState();
-    for (const id of ['a', 'b', 'a', 'c', 'd']) addToComparison(id);
-    expect(useAppStore.getState().compareIds).toEqual(['baseline', 'a', 'b', 'c']);
-  });
-
   it('ends the progress and says so when an analysis fails, instead of waiting forever', async () => {
     const run = useAppStore.getState().runAnalysis('sensitivity', sensitivityJob);
     workers.latest().crash('a simulation worker stopped');

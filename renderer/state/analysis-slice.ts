@@ -1,5 +1,4 @@
 import type { StateCreator } from 'zustand';
-import { BASELINE_ID, MAX_COMPARED } from '../../shared/analysis/compare.ts';
 import { AnalysisRunner, startAnalysisWorker, type AnalysisKind, type JobOf, type OutputOf, type StartAnalysisWorker } from '../workers/analysis-runner.ts';
 import type { AppState } from './store.ts';
 
@@ -61,17 +60,12 @@ export const isOutOfDate = <K extends AnalysisKind>(entry: AnalysisEntry<K>, mod
  */
 export interface AnalysisSlice {
   analyses: Analyses;
-  /** The scenarios chosen for the comparison, the reference first. */
-  compareIds: string[];
   /** Runs an analysis: progress while it runs, then its answer; a superseded or cancelled run changes nothing. */
   runAnalysis<K extends AnalysisKind>(kind: K, job: JobRequest<K>): Promise<void>;
   /** Stops the analysis of this kind in flight; its last answer stays. */
   cancelAnalysis(kind: AnalysisKind): void;
   /** Stops the analysis of this kind and drops its answer (e.g. a backtest of a history no longer in use). */
   forgetAnalysis(kind: AnalysisKind): void;
-  chooseCompared(ids: string[]): void;
-  /** Adds a new scenario to the comparison while there is room for it. */
-  addToComparison(id: string): void;
   /** Uses these workers from now on (tests give scripted ones); stops whatever runs. */
   connectAnalysisWorkers(start: StartAnalysisWorker): void;
   /** Stops every analysis and its worker (the window goes away). */
@@ -96,7 +90,6 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
 
   return {
     analyses: initialAnalyses,
-    compareIds: [BASELINE_ID],
     runAnalysis: async <K extends AnalysisKind>(kind: K, request: JobRequest<K>) => {
       // Spreading Omit<JobOf<K>, 'kind'> and putting the kind back gives JobOf<K>; TypeScript cannot see it for a generic K.
       const job = { ...request, kind } as JobOf<K>;
@@ -124,8 +117,6 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       runners[kind]?.cancel();
       patch(kind, IDLE);
     },
-    chooseCompared: (compareIds) => set({ compareIds }),
-    addToComparison: (id) => set((s) => (s.compareIds.length < MAX_COMPARED && !s.compareIds.includes(id) ? { compareIds: [...s.compareIds, id] } : {})),
     connectAnalysisWorkers: (start) => {
       disposeRunners();
       startWorker = start;

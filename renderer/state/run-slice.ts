@@ -2,8 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { ChartData } from '../../shared/engine/chart-data.ts';
 import type { ForecastResult } from '../../shared/engine/result-types.ts';
 import type { Problem } from '../../shared/result.ts';
-import { LIVE_FORECAST_TRIALS } from '../../shared/analysis/trial-counts.ts';
 import type { AppState } from './store.ts';
+import { DEFAULT_SIMULATION } from '../../shared/model/simulation-settings.ts';
+
 
 export interface RunSlice {
   result: ForecastResult | null;
@@ -12,6 +13,7 @@ export interface RunSlice {
   stale: boolean;
   progress: { done: number; total: number } | null;
   problems: Problem[];
+  /** The open workspace's trials and seed (see simulationOf), kept here for the analyses that share them. */
   trials: number;
   seed: number;
   runStarted(): void;
@@ -26,8 +28,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   stale: false,
   progress: null,
   problems: [],
-  trials: LIVE_FORECAST_TRIALS,
-  seed: 1,
+  trials: DEFAULT_SIMULATION.trials,
+  seed: DEFAULT_SIMULATION.seed,
   runStarted: () => set((s) => ({ stale: s.result !== null, progress: { done: 0, total: s.trials }, problems: [] })),
   runProgress: (result, charts, done, total) => set({ result, charts, stale: false, progress: { done, total } }),
   runDone: (result, charts) => set({ result, charts, stale: false, progress: null }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decodeCsvBytes } from '../../renderer/features/import/decode-bytes.ts';
 import { EUROPEAN_CSV_OPTIONS } from '../csv/write-csv.ts';
 import { runForecast } from '../engine/run.ts';
@@ -51,5 +52,37 @@ describe('forecast CSV exports', () => {
       const pick = (d: (typeof model.deals)[number]) => ({ id: d.id, name: d.name, amount: d.amount, stage: d.stage, stageEnteredOn: d.stageEnteredOn, owner: d['owner'] });
       expect(reimported.deals.map(pick)).toEqual(model.deals.map(pick));
     }
+  });
+});
+
+describe('deals CSV round trip', () => {
+  it('writes stage names in the Stage column and stage ids beside them', () => {
+    const { deals } = forecastCsvFiles(model, result, run);
+    const [header, first] = deals.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header?.split(',').slice(0, 4)).toEqual(['Deal id', 'Deal name', 'Stage', 'Stage id']);
+    const deal = model.deals.find((d) => first?.startsWith(`${d.id},`));
+    const stage = model.stages.find((s) => s.id === deal?.stage);
+    expect(first).toContain(`,${stage?.name},${stage?.id},`);
+  });
+
+  it('brings every name back exactly as it was, spaces, tabs, apostrophes and formula starts included', () => {
+    const names = ['\t=1+1', "'=x", "''=x", ' leading and trailing ', '+1 555', '\u00A0=SUM(A1)', '\uFF1Dfull', 'line\n=two', '@home', 'plain'];
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.string({ maxLength: 12 }), (start, rest) => {
+        const name = `${start}${rest}`;
+        if (name.trim() === '') return;
+        const withName = { ...model, deals: model.deals.slice(0, 3).map((d, i) => (i === 0 ? { ...d, name } : d)) };
+        const ran = runForecast(withName, { trials: 10, seed: 1 });
+        if (!ran.ok) throw new Error('run');
+        for (const options of [undefined, EUROPEAN_CSV_OPTIONS]) {
+          const { deals } = forecastCsvFiles(withName, ran.value, run, options);
+          const table = readCsvTable(decodeCsvBytes(new TextEncoder().encode(deals)).text);
+          const guess = firstGuess(table, withName);
+          const preview = buildImport(table, guess.settings, withName);
+          expect(preview.deals.find((d) => d.id === withName.deals[0]?.id)?.name).toBe(name);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -40,11 +40,14 @@ export function forecastCsvFiles(
   );
   // The deal's own fields come along so that the file imports back as a pipeline.
   const modelDeals = new Map(model.deals.map((d) => [d.id, d]));
+  // Stage names for people; the ids beside them, since names can change and ids are what the model keys on.
+  const stageNames = new Map(model.stages.map((s) => [s.id, s.name]));
   const deals = writeCsv(
     [
       'Deal id',
       'Deal name',
       'Stage',
+      'Stage id',
       `Amount (${c})`,
       'Probability of winning',
       ...result.quarters.map((q) => `Probability of winning in ${q.label}`),
@@ -60,6 +63,7 @@ export function forecastCsvFiles(
       return [
         d.id,
         d.name,
+        stageNames.get(d.stage) ?? d.stage,
         d.stage,
         money(d.amount),
         probability(d.pWin),
@@ -131,7 +135,7 @@ export type ForecastTable = keyof ForecastCsvFiles;
  * A file name that says what and when: forecast-FY2027-Q1-2026-11-23-quarters.csv (the first forecast
  * quarter and the as-of date), safe on every operating system.
  */
-export function exportFileName(result: ForecastResult, what: string, extension: 'csv' | 'png' | 'svg' | 'zip' | ''): string {
+export function exportFileName(result: ForecastResult, what: string, extension: 'csv' | 'png' | 'svg' | 'zip' | 'pdf' | ''): string {
   const firstQuarter = result.quarters[0]?.label ?? 'forecast';
   const slug = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   const base = `forecast-${slug(firstQuarter)}-${result.meta.asOf}-${slug(what)}`;

@@ -60,7 +60,7 @@ export type ImportMode = 'replace' | 'merge';
 export function crmStagesOf(table: CsvTable, columns: ColumnMapping): string[] {
   const column = columns.stage;
   if (column === undefined) return [];
-  return [...new Set(table.rows.map((r) => r.cells[column] ?? '').filter((s) => s !== ''))];
+  return [...new Set(table.rows.map((r) => (r.cells[column] ?? '').trim()).filter((s) => s !== ''))];
 }
 
 /** Settings for the formats a file's columns can only be read one way in; the user confirms the rest. */
@@ -101,6 +101,11 @@ export function buildImport(table: CsvTable, settings: ImportSettings, model: Fo
   const currentQuarter = fiscalQuarters(asOfDay, model.fiscalYearStartMonth, 1)[0];
   const stageIds = new Set(model.stages.map((s) => s.id));
   const cell = (cells: string[], field: ImportField) => (columns[field] === undefined ? '' : (cells[columns[field] as number] ?? '').trim());
+  // Names and other free text come in exactly as written (a name may start with a space or a tab); blank is empty.
+  const freeText = (cells: string[], field: ImportField) => {
+    const text = columns[field] === undefined ? '' : (cells[columns[field] as number] ?? '');
+    return text.trim() === '' ? '' : text;
+  };
   const inPercent = probabilityInPercent(table.rows.map((r) => cell(r.cells, 'probability')));
   const tallies = new Map<string, StageTally>();
   const idLines = new Map<string, number>();
@@ -140,20 +145,20 @@ export function buildImport(table: CsvTable, settings: ImportSettings, model: Fo
       }
       return checked.value;
     };
-    const name = take(checkText(cell(cells, 'name'), 'name'), '');
+    const name = take(checkText(freeText(cells, 'name'), 'name'), '');
     if (!cell(cells, 'name')) reasons.push('the name is empty');
     if (amountText === '') reasons.push('the amount is empty');
     else if (amount === null) reasons.push(`the amount "${amountText}" is not a number in the chosen format`);
     else take(checkAmount(amount, amountText), 0);
     if (!crmStage) reasons.push('the stage is empty');
     else if (mapped === undefined || (mapped !== BOOKED_STAGE && !stageIds.has(mapped))) reasons.push(`stage "${crmStage}" is not mapped to a stage of the model`);
-    const account = take(checkText(cell(cells, 'account'), 'account'), '');
+    const account = take(checkText(freeText(cells, 'account'), 'account'), '');
     const createdOn = take(checkDate(cell(cells, 'createdOn'), settings.dateOrder, 'created date'), null);
     const closeDate = take(checkDate(cell(cells, 'closeDate'), settings.dateOrder, 'close date'), null);
     const probability = take(checkProbability(cell(cells, 'probability'), inPercent), null);
     const extras: Record<string, string> = {};
     for (const field of ['owner', 'sponsorRole', 'forecastCategory'] as const) {
-      const value = take(checkText(cell(cells, field), FIELD_LABELS[field].toLowerCase()), '');
+      const value = take(checkText(freeText(cells, field), FIELD_LABELS[field].toLowerCase()), '');
       if (value) extras[field === 'forecastCategory' ? 'crmForecastCategory' : field] = value;
     }
 

@@ -53,7 +53,8 @@ export function readCsvTable(text: string): CsvTable {
   const clean = (cell: string) => {
     const visible = cell.replace(HIDDEN_CONTROLS, '');
     if (visible !== cell) cleaned++;
-    return unneutralize(visible.trim());
+    // Only what an exporter added comes off: spaces, tabs and apostrophes of the text itself stay.
+    return unneutralize(visible);
   };
 
   const unreadable: LineProblem[] = [];
@@ -65,9 +66,9 @@ export function readCsvTable(text: string): CsvTable {
       continue;
     }
     const cells = record.cells.map(clean);
-    if (cells.every((c) => c === '')) continue; // a blank line, or a row of bare delimiters
+    if (cells.every((c) => c.trim() === '')) continue; // a blank line, or a row of bare delimiters
     if (!headers) {
-      headers = cells;
+      headers = cells.map((h) => h.trim());
       continue;
     }
     const problem = shapeProblem(cells, headers.length);
@@ -81,7 +82,7 @@ export function readCsvTable(text: string): CsvTable {
 /** Why a data row does not fit the header, or null when it does. */
 function shapeProblem(cells: string[], width: number): string | null {
   const filled = lastFilled(cells) + 1;
-  const first = cells.find((c) => c !== '') ?? '';
+  const first = cells.find((c) => c.trim() !== '')?.trim() ?? '';
   if (TOTALS_ROW.test(first)) return `a totals line ("${shorten(first)}"), not a deal`;
   if (filled === 1 && width > 1) return `a single cell ("${shorten(first)}"), not a row of the table: a report footer or note`;
   if (filled > width) return `has ${filled} cells where the header has ${width} (a separator inside an unquoted value?)`;
@@ -90,7 +91,7 @@ function shapeProblem(cells: string[], width: number): string | null {
 }
 
 const lastFilled = (cells: readonly string[]): number => {
-  for (let i = cells.length - 1; i >= 0; i--) if (cells[i] !== '') return i;
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i]?.trim()) return i;
   return -1;
 };
 

@@ -17,6 +17,7 @@ export const IPC_CALLS = [
   'exportModelFile',
   'saveExport',
   'saveExportFolder',
+  'printSummaryPdf',
 ] as const;
 
 export type IpcCall = (typeof IPC_CALLS)[number];

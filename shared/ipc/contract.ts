@@ -49,6 +49,13 @@ export const exportFolderSchema = z.strictObject({
 });
 export type ExportFolder = z.infer<typeof exportFolderSchema>;
 
+/** The one-page forecast summary as a PDF (desktop: printed by the main process; browser: the print dialog). */
+export const pdfRequestSchema = z.strictObject({
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
+  suggestedName: z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.pdf$/i, { message: 'must be a plain file name ending in .pdf' }),
+});
+export type PdfRequest = z.infer<typeof pdfRequestSchema>;
+
 export const ipcArguments = {
   getStartupState: z.tuple([]),
   listWorkspaces: z.tuple([]),
@@ -70,6 +77,7 @@ export const ipcArguments = {
   exportModelFile: z.tuple([z.unknown()]),
   saveExport: z.tuple([exportPayloadSchema]),
   saveExportFolder: z.tuple([exportFolderSchema]),
+  printSummaryPdf: z.tuple([pdfRequestSchema]),
 } satisfies Record<IpcCall, z.ZodTuple>;
 
 export interface StartupState {
@@ -100,6 +108,8 @@ export interface IpcResults {
   saveExport: SavedFile | null;
   /** The folder (desktop) or zip file (browser) written; null when the user cancelled. */
   saveExportFolder: SavedFile | null;
+  /** The PDF written (desktop), or the print dialog shown (browser: location is "print dialog"); null when cancelled. */
+  printSummaryPdf: SavedFile | null;
 }
 
 export type IpcArgs<K extends IpcCall> = z.input<(typeof ipcArguments)[K]>;

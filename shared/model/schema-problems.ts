@@ -21,9 +21,14 @@ export function problemsFromZod(error: z.ZodError): Problem[] {
   });
 }
 
-function boundMessage(word: string, bound: number | bigint, origin: string, inclusive: boolean | undefined): string {
-  if (origin === 'array') return `must have ${word} ${bound} ${Number(bound) === 1 ? 'item' : 'items'}`;
-  if (origin === 'string') return `must be ${word} ${bound} characters long`;
+function boundMessage(word: string, rawBound: number | bigint, origin: string, inclusive: boolean | undefined): string {
+  // Large bounds read with separators, as everywhere in the app ("at least 1,000").
+  const bound = Number(rawBound) >= 1000 && Number.isInteger(Number(rawBound)) ? Number(rawBound).toLocaleString('en-US') : String(rawBound);
+  if (origin === 'array') return Number(rawBound) === 1 && word === 'at least' ? 'must not be empty' : `must have ${word} ${bound} ${Number(rawBound) === 1 ? 'item' : 'items'}`;
+  if (origin === 'string') {
+    if (word === 'at least' && Number(rawBound) === 1) return 'must not be empty';
+    return `must be ${word} ${bound} ${Number(rawBound) === 1 ? 'character' : 'characters'} long`;
+  }
   if (inclusive === false) return `must be ${word === 'at most' ? 'below' : 'above'} ${bound}`;
   return `must be ${word} ${bound}`;
 }

@@ -3,6 +3,7 @@ import { isSupportedYear, parseIsoDay } from './dates.ts';
 import { MODEL_LIMITS as L, MODEL_VERSION } from './limits.ts';
 import { isSnapshotStore } from '../snapshots/snapshot-check.ts';
 import type { SnapshotStore } from '../snapshots/snapshot-types.ts';
+import { simulationSchema } from './simulation-settings.ts';
 
 const isoDay = z
   .string()
@@ -220,6 +221,10 @@ export const modelSchema = z.strictObject({
   signals: z.array(signalSchema).max(L.maxSignals).optional(),
   /** Dated snapshots of the pipeline and its forecast (README, Snapshots); the forecast ignores them. */
   snapshots: z.custom<SnapshotStore>(isSnapshotStore, { message: 'the snapshot history is damaged and cannot be read' }).optional(),
+  /** The scenarios ticked for comparison ("baseline" for the baseline): shown, exported as CSV and put in the board pack. */
+  comparedScenarios: z.array(text).max(L.maxScenarios + 1).optional(),
+  /** Trials and seed of the app's forecast (the CLI takes its own from the command line). */
+  simulation: simulationSchema.optional(),
 });
 
 /** A model as written in a file (defaults not yet applied). */

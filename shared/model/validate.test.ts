@@ -35,10 +35,10 @@ describe('validateModel', () => {
     expect(problemsOf(broken)).toEqual([
       'horizonQuarters: must be at most 12',
       'stages[0].conversion: must be at most 1',
-      'stages[0].duration: the median (40 days) must be below the P90 (30 days)',
+      'stages[0].duration: the slow-case time (P90, 30 days) must be more than the typical time (median, 40 days)',
     ]);
     const crossField = { ...model, stages: [{ ...model.stages[0], duration: { median: 40, p90: 30 } }, ...model.stages.slice(1)] };
-    expect(problemsOf(crossField)).toEqual(['stages[0].duration: the median (40 days) must be below the P90 (30 days)']);
+    expect(problemsOf(crossField)).toEqual(['stages[0].duration: the slow-case time (P90, 30 days) must be more than the typical time (median, 40 days)']);
   });
 
   it('checks ids, dates and targets across fields', () => {

@@ -43,12 +43,18 @@ function crossCheck(input: unknown): Problem[] {
   const asOfDay = asOf === null ? null : parseIsoDay(asOf);
 
   const stageIds = new Set<string>();
+  const stageNames = new Map<string, number>();
   list(model.stages).forEach((raw, i) => {
     const stage = record(raw);
     if (!stage) return;
     const id = text(stage.id);
     if (id !== null && stageIds.has(id)) problems.push({ path: `stages[${i}].id`, message: `duplicate stage id "${id}"` });
     if (id !== null) stageIds.add(id);
+    // Two stages of one name cannot be told apart in a chart, a CSV or the import's stage choice.
+    const name = text(stage.name)?.trim().toLowerCase();
+    const sameName = name ? stageNames.get(name) : undefined;
+    if (name && sameName !== undefined) problems.push({ path: `stages[${i}].name`, message: `is also the name of stage ${sameName + 1}; give each stage its own name` });
+    else if (name) stageNames.set(name, i);
     for (const field of ['duration', 'lossDuration']) {
       const problem = spreadProblem(record(stage[field]), 'days', MODEL_LIMITS.minDurationDays);
       if (problem) problems.push({ path: `stages[${i}].${field}`, message: problem });
@@ -142,10 +148,12 @@ function spreadProblem(value: Loose | null, unit: string, minMedian: number): st
   const median = num(value?.median);
   const p90 = num(value?.p90);
   if (median === null || p90 === null || median <= 0 || median < minMedian) return null;
-  const show = (n: number) => (unit ? `${n} ${unit}` : String(n));
-  if (median >= p90) return `the median (${show(median)}) must be below the P90 (${show(p90)})`;
-  if (p90 < median * MODEL_LIMITS.minSpreadRatio) return `the P90 (${show(p90)}) must be at least ${MODEL_LIMITS.minSpreadRatio} × the median (${show(median)}); for a fixed time, widen it a little`;
-  if (p90 > median * MODEL_LIMITS.maxSpreadRatio) return `the P90 (${show(p90)}) must be at most ${MODEL_LIMITS.maxSpreadRatio} × the median (${show(median)})`;
+  const show = (n: number) => (unit === 'days' ? `${n} ${n === 1 ? 'day' : 'days'}` : String(n));
+  // Named as the editors name them (typical and slow-case time, typical and large deal size), with the statistic in brackets.
+  const [typical, slow] = unit === 'days' ? ['typical time (median', 'slow-case time (P90'] : ['typical size (median', 'large size (P90'];
+  if (median >= p90) return `the ${slow}, ${show(p90)}) must be more than the ${typical}, ${show(median)})`;
+  if (p90 < median * MODEL_LIMITS.minSpreadRatio) return `the ${slow}, ${show(p90)}) must be at least ${MODEL_LIMITS.minSpreadRatio} × the ${typical}, ${show(median)}); for a fixed time, widen it a little`;
+  if (p90 > median * MODEL_LIMITS.maxSpreadRatio) return `the ${slow}, ${show(p90)}) must be at most ${MODEL_LIMITS.maxSpreadRatio} × the ${typical}, ${show(median)})`;
   return null;
 }
 

@@ -33,3 +33,23 @@ test('the import dialog and the chart export menu have no serious accessibility 
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(await seriousFindings(page, '[role="dialog"]')).toEqual([]);
 });
+
+test('the export, workspaces and new workspace dialogs and the How to start help have no serious accessibility finding', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Export…', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Export the forecast' })).toBeVisible();
+  expect(await seriousFindings(page, '[role="dialog"]')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Workspaces', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Workspaces' }).getByRole('table')).toBeVisible();
+  expect(await seriousFindings(page, '[role="dialog"]')).toEqual([]);
+  await page.getByRole('button', { name: 'New workspace…' }).click();
+  await expect(page.getByRole('dialog', { name: 'New workspace' })).toBeVisible();
+  expect(await seriousFindings(page, '[role="dialog"]')).toEqual([]);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page.getByRole('region', { name: 'How to start' })).toBeVisible();
+  expect(await seriousFindings(page)).toEqual([]);
+  await page.getByRole('tab', { name: 'Calendar and targets' }).click();
+  await page.getByText('Advanced: trials and seed').click();
+  expect(await seriousFindings(page)).toEqual([]);
+});

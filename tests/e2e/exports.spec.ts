@@ -84,12 +84,13 @@ test('exports the forecast tables as spreadsheet-safe CSV, in both formats', asy
   const deals = await downloadFrom(page, () => dialog.getByRole('button', { name: 'Save Deals CSV' }).click());
   const dealText = (await bytesOf(deals)).toString('utf8');
   keep('deals.csv', await bytesOf(deals));
-  expect(dealText).toContain(`X-1,"'=HYPERLINK(""http://evil.example"",""Click me"")",procurement,900000,`);
-  expect(dealText).toContain(`X-2,"Atlas Re, ""Global"" rollout",pilot,450000,`);
-  expect(dealText).toContain(`X-3,'@Risk Partners,security,300000,`);
+  expect(dealText).toContain(`X-1,"'=HYPERLINK(""http://evil.example"",""Click me"")",Procurement and legal,procurement,900000,`);
+  expect(dealText).toContain(`X-2,"Atlas Re, ""Global"" rollout",Proof of concept,pilot,450000,`);
+  expect(dealText).toContain(`X-3,'@Risk Partners,Security and compliance review,security,300000,`);
 
   await dialog.getByLabel(/Semicolon-separated/).check();
   const european = await downloadFrom(page, () => dialog.getByRole('button', { name: 'Save Quarters CSV' }).click());
+  expect(european.suggestedFilename()).toBe('forecast-FY2027-Q4-2026-11-23-quarters-eu.csv');
   const europeanText = (await bytesOf(european)).toString('utf8');
   expect(europeanText.split('\r\n')[0]).toContain('Quarter;Start;End;Target (USD);');
   expect(europeanText.split('\r\n')[1]).toMatch(/^FY2027 Q4;2026-11-01;2027-01-31;4000000;.*;0,\d+;\d+(,\d+)?;0;\d+(,\d+)?$/);

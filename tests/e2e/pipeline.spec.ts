@@ -25,13 +25,17 @@ test('sorts, filters, edits, adds and deletes deals, with undo', async ({ page }
 
   await page.getByRole('button', { name: 'Add deal' }).click();
   await expect(page.getByText('Showing 41 of 41 deals')).toBeVisible();
+  // The new deal is now on screen; find the two to delete with the filter (the selection stays).
+  await page.getByLabel('Filter deals').fill('Acme Corp');
   await page.getByLabel('Select Acme Corp').check();
+  await page.getByLabel('Filter deals').fill('Atlas Reinsurance');
   await page.getByLabel('Select Atlas Reinsurance').check();
+  await page.getByLabel('Filter deals').fill('');
   await page.getByRole('button', { name: 'Delete selected' }).click();
   await expect(page.getByText('Showing 39 of 39 deals')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/pipeline.png' });
 
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText('Showing 41 of 41 deals')).toBeVisible();
   await expect(page.getByLabel('Acme Corp amount')).toHaveValue('900,000');
 });

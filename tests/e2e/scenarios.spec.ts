@@ -74,6 +74,7 @@ test('the board pack carries the scenario comparison when the workspace has scen
   await page.getByRole('tab', { name: 'Scenarios' }).click();
   await page.getByRole('button', { name: 'New scenario' }).click();
   await page.getByRole('button', { name: 'Change this deal' }).click();
+  await page.getByLabel('Leave out Zenith Financial').check();
   await expect(page.getByText('Zenith Financial: left out')).toBeVisible();
   await page.getByRole('button', { name: 'Export…' }).click();
   const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export board pack' }).click()]);

@@ -9,6 +9,8 @@ export interface FakeUser {
   nextOpenedFile: { name: string; text: string } | null;
   /** Files the user saved, by name. */
   saved: Map<string, string | Uint8Array>;
+  /** How many times the app's page was printed (to a PDF on the desktop, to the print dialog in the browser). */
+  printed: number;
 }
 
 /** What a saved folder export holds, by file name: the files in a folder, or in a zip. */
@@ -33,7 +35,7 @@ export function describeForecastAppContract(hostName: string, makeHost: (user: F
     let app: ForecastAppApi;
     let user: FakeUser;
     beforeEach(async () => {
-      user = { nextOpenedFile: null, saved: new Map() };
+      user = { nextOpenedFile: null, saved: new Map(), printed: 0 };
       app = await makeHost(user);
     });
 
@@ -162,6 +164,19 @@ export function describeForecastAppContract(hostName: string, makeHost: (user: F
       const csv = await app.saveExport({ suggestedName: 'forecast-quarters.csv', data: 'a,b\r\n' });
       expect(csv.ok).toBe(true);
       expect([...user.saved.values()]).toContain('a,b\r\n');
+    });
+
+    it('prints the one-page summary: to a PDF through the save choice on the desktop, to the print dialog in the browser', async () => {
+      const printed = await app.printSummaryPdf({ suggestedName: 'forecast-FY2027-Q4-2026-11-23-summary.pdf' });
+      expect(printed.ok).toBe(true);
+      expect(user.printed).toBe(1);
+      if (app.host === 'electron') {
+        expect(printed.ok && printed.value?.location).toMatch(/forecast-FY2027-Q4-2026-11-23-summary\.pdf$/);
+        expect(new TextDecoder().decode([...user.saved.values()][0] as Uint8Array)).toMatch(/^%PDF/);
+      } else expect(printed.ok && printed.value?.location).toBe('print dialog');
+      const refused = await app.printSummaryPdf({ suggestedName: '../summary.exe' });
+      expect(refused.ok ? [] : refused.problems.map((p) => p.path)).toEqual(['printSummaryPdf([0].suggestedName)']);
+      expect(user.printed).toBe(1);
     });
 
     it('writes several exports together as a new folder (a zip in the browser), never over an old one', async () => {

@@ -6,5 +6,6 @@ describeForecastAppContract('browser host (IndexedDB)', (user) =>
   createBrowserHost(new IDBFactory(), {
     pickFile: async () => user.nextOpenedFile,
     download: (name, data) => void user.saved.set(name, data),
+    print: () => void user.printed++,
   }),
 );

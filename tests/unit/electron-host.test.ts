@@ -34,6 +34,12 @@ describeForecastAppContract('Electron main process (files on disk)', async (user
         for (const saved of [...user.saved.keys()]) if (saved.startsWith(path)) user.saved.delete(saved);
       },
     },
+    page: {
+      printToPdf: async () => {
+        user.printed++;
+        return new TextEncoder().encode('%PDF-1.7 the page as printed');
+      },
+    },
     dialogs: {
       chooseFileToOpen: async () => (user.nextOpenedFile ? join(dir, 'picked', user.nextOpenedFile.name) : null),
       chooseSaveLocation: async (name) => join(dir, 'saved', name),
@@ -62,6 +68,7 @@ describe('board pack export on disk', () => {
         createFolder: async (path) => (mkdirSync(path), true),
         removeFolder: async (path) => rmSync(path, { recursive: true, force: true }),
       },
+      page: { printToPdf: async () => new Uint8Array() },
       dialogs: { chooseFileToOpen: async () => null, chooseSaveLocation: async () => null, chooseFolder: async () => dir },
     });
     const app = apiFromHandlers(handlers, 'electron');

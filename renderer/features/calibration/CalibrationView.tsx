@@ -27,7 +27,11 @@ export function CalibrationView({ model }: { model: ForecastModel }) {
           <SignalFitReview model={model} loaded={current} />
           <BacktestPanel model={model} loaded={current} />
         </>
-      ) : null}
+      ) : (
+        <p className="empty card">
+          No closed-deal history yet. Choose a history CSV above: the app then fits each stage’s conversion and time to your own deals, for you to accept stage by stage, and checks how its forecasts would have done in past quarters. Until then the forecast uses the values on the Stage model tab.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField } from '../../../shared/import/columns.ts';
 import { firstGuess } from '../../../shared/import/first-guess.ts';
 import { applyImport, buildImport, crmStagesOf, type ImportMode, type ImportSettings } from '../../../shared/import/pipeline-import.ts';
@@ -11,6 +11,7 @@ import { compactMoney, count } from '../../../shared/format/numbers.ts';
 import { friendlyDate } from '../../../shared/format/dates.ts';
 import { useAppShallow } from '../../state/store.ts';
 import { useSession } from '../../app/session-context.ts';
+import { Modal } from '../../app/Modal.tsx';
 import { CsvFilePicker, readCsvFile } from './CsvFilePicker.tsx';
 import { ImportTally } from './ImportTally.tsx';
 import { SignalColumns } from './SignalColumns.tsx';
@@ -48,12 +49,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
   const [settings, setSettings] = useState<ImportSettings | null>(null);
   const [mode, setMode] = useState<ImportMode>('replace');
   const [readError, setReadError] = useState<string | null>(null);
-  const dialog = useRef<HTMLDivElement>(null);
   const close = () => openDialog(null);
-
-  useEffect(() => {
-    dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
-  }, []);
 
   const preview = useMemo(() => (file && settings ? buildImport(file.table, settings, model) : null), [file, settings, model]);
   const crmStages = useMemo(() => (file && settings ? crmStagesOf(file.table, settings.columns) : []), [file, settings]);
@@ -104,8 +100,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
   };
 
   return (
-    <div className="modal-backdrop">
-      <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-labelledby="import-title" onKeyDown={(e) => e.key === 'Escape' && close()}>
+    <Modal labelledBy="import-title" className="import-dialog" onClose={close}>
         <h2 id="import-title">Import pipeline from CSV</h2>
         <p className="card-subtitle">An opportunity or deal export from Salesforce, HubSpot or another CRM. Nothing changes until you confirm.</p>
         <CsvFilePicker label="CSV file" error={readError} onFile={(f) => void load(f)} />
@@ -257,7 +252,6 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
             {importLabel}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { percent } from '../../../shared/format/numbers.ts';
 import { friendlyDate } from '../../../shared/format/dates.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
-import { addDeal, daysInStage, deleteDeals, extraText, moveDealToStage, updateDeal } from './deal-edits.ts';
+import { addDeal, daysInStage, deleteDeals, extraText, moveDealToStage, removedDeals, restoreDeals, updateDeal } from './deal-edits.ts';
 import { DateField } from '../../fields/DateField.tsx';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
@@ -132,6 +132,33 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
   }, [fieldRequest]);
   const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.deal.id));
 
+  /** A new deal is put on screen with the cursor in its name, wherever the sort places it. */
+  const addAndShow = () => {
+    const store = useAppStore.getState();
+    edit(addDeal);
+    const { document: after } = useAppStore.getState();
+    const added = after === store.document ? undefined : after?.deals[after.deals.length - 1];
+    if (added) store.requestField({ view: 'pipeline', label: `${added.name || added.id} name`, dealId: added.id });
+  };
+  /** Deletes at once and offers Undo in the notice, which puts exactly those deals back where they were. */
+  const deleteWithUndo = () => {
+    const removed = removedDeals(model, selected);
+    edit((m) => deleteDeals(m, selected));
+    const afterDelete = useAppStore.getState().document;
+    setSelected(new Set());
+    const names = removed.map((r) => r.deal.name || r.deal.id);
+    const what = names.length === 1 ? `“${names[0] ?? ''}”` : `${names.length} deals`;
+    useAppStore.getState().addNotice('info', `Deleted ${what}.`, {
+      label: 'Undo',
+      run: () => {
+        const state = useAppStore.getState();
+        // Nothing changed since: the undo step itself. After other edits: put the deals back, as a new step.
+        if (state.document === afterDelete) state.undo();
+        else state.edit((m) => restoreDeals(m, removed));
+      },
+    });
+  };
+
   /** Arrow up/down moves to the same column of the next or previous row. */
   const onGridKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -173,17 +200,10 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
         <button type="button" onClick={() => openDialog('importCsv')}>
           Import CSV…
         </button>
-        <button type="button" onClick={() => edit(addDeal)} disabled={model.stages.length === 0}>
+        <button type="button" onClick={addAndShow} disabled={model.stages.length === 0}>
           Add deal
         </button>
-        <button
-          type="button"
-          disabled={selected.size === 0}
-          onClick={() => {
-            edit((m) => deleteDeals(m, selected));
-            setSelected(new Set());
-          }}
-        >
+        <button type="button" disabled={selected.size === 0} onClick={deleteWithUndo}>
           Delete selected
         </button>
       </div>

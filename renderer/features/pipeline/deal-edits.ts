@@ -28,6 +28,27 @@ export function deleteDeals(model: ForecastModel, ids: ReadonlySet<string>): For
   return { ...model, deals: model.deals.filter((d) => !ids.has(d.id)) };
 }
 
+/** A deal taken out of the list, with where it stood, so it can be put back in its place. */
+export interface RemovedDeal {
+  deal: Deal;
+  index: number;
+}
+
+export const removedDeals = (model: ForecastModel, ids: ReadonlySet<string>): RemovedDeal[] => model.deals.flatMap((deal, index) => (ids.has(deal.id) ? [{ deal, index }] : []));
+
+/**
+ * Puts deleted deals back where they stood (undo of a delete after later edits). A deal whose id is
+ * back in the list in the meantime is not added twice.
+ */
+export function restoreDeals(model: ForecastModel, removed: readonly RemovedDeal[]): ForecastModel {
+  const ids = new Set(model.deals.map((d) => d.id));
+  const back = removed.filter((r) => !ids.has(r.deal.id));
+  if (back.length === 0) return model;
+  const deals = [...model.deals];
+  for (const { deal, index } of [...back].sort((a, b) => a.index - b.index)) deals.splice(Math.min(index, deals.length), 0, deal);
+  return { ...model, deals };
+}
+
 /** Days a deal has been in its stage as of the model's date. */
 export function daysInStage(model: ForecastModel, deal: Deal): number {
   return Math.round((Date.parse(`${model.asOf}T00:00:00Z`) - Date.parse(`${deal.stageEnteredOn}T00:00:00Z`)) / 86_400_000);

@@ -8,6 +8,7 @@ import { compactMoney, fullMoney, percent } from '../../../shared/format/numbers
 import { isOutOfDate } from '../../state/analysis-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { compareFigure } from '../../figures/compare-figure.tsx';
+import { comparedScenarioIds, withCompared } from '../../../shared/scenarios/compared.ts';
 
 /** "+$120K", "−3 pts", or "±0" when the change rounds away. */
 function signed(value: number, show: (v: number) => string): string {
@@ -20,12 +21,12 @@ const points = (value: number) => `${Math.round(value * 100)} pts`;
 /** Runs the chosen scenarios whenever they or the workspace change, and shows them side by side. */
 export function ComparePanel({ model }: { model: ForecastModel }) {
   const { exports } = useSession();
-  const { trials, seed, compareIds, comparison } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed, compareIds: s.compareIds, comparison: s.analyses.compare }));
+  const { trials, seed, edit, comparison } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed, edit: s.edit, comparison: s.analyses.compare }));
   const [quarter, setQuarter] = useState(0);
   const quarterId = useId();
   const options = [{ id: BASELINE_ID, name: 'Baseline' }, ...(model.scenarios ?? []).map((s) => ({ id: s.id, name: s.name }))];
-  // The chosen scenarios that still exist (one may have been deleted since it was chosen).
-  const ids = useMemo(() => compareIds.filter((id) => id === BASELINE_ID || (model.scenarios ?? []).some((s) => s.id === id)), [compareIds, model.scenarios]);
+  // Saved with the workspace, so the comparison CSV and the board pack show the same scenarios after a reload.
+  const ids = useMemo(() => comparedScenarioIds(model), [model]);
 
   useEffect(() => {
     if (ids.length === 0) return;
@@ -33,7 +34,7 @@ export function ComparePanel({ model }: { model: ForecastModel }) {
     return () => clearTimeout(timer);
   }, [model, ids, trials, seed]);
 
-  const toggle = (id: string, on: boolean) => useAppStore.getState().chooseCompared(on ? [...ids, id].slice(0, MAX_COMPARED) : ids.filter((x) => x !== id));
+  const toggle = (id: string, on: boolean) => edit((m) => withCompared(m, id, on));
   const { progress } = comparison;
   const runs: ScenarioRun[] = comparison.answer?.output.runs ?? [];
   const stale = isOutOfDate(comparison, model);

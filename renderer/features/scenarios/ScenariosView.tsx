@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
+import { withCompared } from '../../../shared/scenarios/compared.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
@@ -16,9 +17,9 @@ export function ScenariosView({ model }: { model: ForecastModel }) {
     const state = useAppStore.getState();
     if (!state.document) return;
     const created = addScenario(state.document, copyOf ? `${copyOf.name} (copy)` : `Scenario ${scenarios.length + 1}`, copyOf);
-    state.edit(() => created.model);
+    // A new scenario is ticked for comparison while there is room (one edit: one undo step).
+    state.edit(() => withCompared(created.model, created.id, true));
     setSelectedId(created.id);
-    state.addToComparison(created.id);
   };
 
   return (
@@ -26,7 +27,7 @@ export function ScenariosView({ model }: { model: ForecastModel }) {
       <div className="scenario-layout">
         <nav className="scenario-list" aria-label="Scenarios">
           <h2>Scenarios</h2>
-          {scenarios.length === 0 ? <p className="empty">No scenarios yet. A scenario changes some assumptions of the baseline and follows it in everything else.</p> : null}
+          {scenarios.length === 0 ? <p className="empty">No scenarios yet. A scenario changes some assumptions of the baseline (a faster proof of concept, a deal left out, a procurement freeze) and follows it in everything else. Choose “New scenario” to make one; it is compared with the baseline below.</p> : null}
           <ul>
             {scenarios.map((s) => (
               <li key={s.id}>

@@ -26,7 +26,10 @@ export function addScenario(model: ForecastModel, name: string, from?: Scenario)
 export function deleteScenario(model: ForecastModel, id: string): ForecastModel {
   const scenarios = (model.scenarios ?? []).filter((s) => s.id !== id);
   const { scenarios: _old, ...rest } = model;
-  return scenarios.length > 0 ? { ...rest, scenarios } : rest;
+  // A later scenario may get the same id: it must not arrive ticked for comparison.
+  const compared = model.comparedScenarios?.filter((c) => c !== id);
+  const kept = compared ? { ...rest, comparedScenarios: compared } : rest;
+  return scenarios.length > 0 ? { ...kept, scenarios } : kept;
 }
 
 /** Sets (or, with undefined, removes) one field of a record of overrides, dropping entries left empty. */
@@ -64,9 +67,12 @@ export const setDealOverride = <F extends keyof DealOverride>(model: ForecastMod
 export const setDealStageOverride = (model: ForecastModel, id: string, dealId: string, stage: string | undefined): ForecastModel =>
   setDealOverride(setDealOverride(model, id, dealId, 'stage', stage), id, dealId, 'stageEnteredOn', stage === undefined ? undefined : model.asOf);
 
-/** Starts overriding a deal (left out by default, the most common "what if" for one deal). */
+/**
+ * Starts overriding a deal with nothing changed yet: the user then says what changes (left out, amount,
+ * stage, close window). Left out by default would silently void a close window entered next.
+ */
 export const addDealOverride = (model: ForecastModel, id: string, dealId: string) =>
-  updateScenario(model, id, (s) => (s.deals?.[dealId] ? s : withField(s, 'deals', { ...(s.deals ?? {}), [dealId]: { excluded: true } })));
+  updateScenario(model, id, (s) => (s.deals?.[dealId] ? s : withField(s, 'deals', { ...(s.deals ?? {}), [dealId]: {} })));
 
 export const removeDealOverride = (model: ForecastModel, id: string, dealId: string) =>
   updateScenario(model, id, (s) => {

@@ -10,6 +10,7 @@ import { ChartCard } from '../../charts/ChartCard.tsx';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
 import { MODEL_LIMITS } from '../../../shared/model/limits.ts';
+import { AdvancedSettings } from './AdvancedSettings.tsx';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'SGD', 'INR'];
@@ -123,6 +124,7 @@ export function SettingsEditor({ model }: { model: ForecastModel }) {
           <NumberField grouped label="Large deal size (P90)" suffix={model.currency} value={np.amount.p90} path="newPipeline.amount" apply={(m, v) => ({ ...m, newPipeline: withNewDealAmount(m, { p90: v ?? NaN }) })} />
         </div>
       </ChartCard>
+      <AdvancedSettings model={model} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { WorkspaceStart } from '../../../shared/workspace/starting-points.ts';
 import type { Session } from '../../app/session.ts';
+import { Modal } from '../../app/Modal.tsx';
 import { useAppStore } from '../../state/store.ts';
 
 /** "New workspace" asks how to start: a blank top-down cycle to fill in, or a copy of the sample. */
@@ -18,12 +19,9 @@ export function NewWorkspaceDialog({ session }: { session: Session }) {
     close();
   };
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && close()}>
+    <Modal labelledBy="new-workspace-title" className="new-workspace-dialog" busy={busy} onClose={close}>
       <form
-        className="modal new-workspace-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="new-workspace-title"
+        className="modal-form"
         onSubmit={(e) => {
           e.preventDefault();
           void create();
@@ -52,6 +50,6 @@ export function NewWorkspaceDialog({ session }: { session: Session }) {
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

@@ -4,6 +4,7 @@ import type { WorkspaceSummary } from '../../../shared/workspace/document.ts';
 import type { TrashEntry } from '../../../shared/workspace/trash.ts';
 import type { Session } from '../../app/session.ts';
 import { friendlyDate } from '../../../shared/format/dates.ts';
+import { Modal } from '../../app/Modal.tsx';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
@@ -69,8 +70,7 @@ export function WorkspacesDialog({ session }: { session: Session }) {
     });
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !renaming && close()}>
-      <div className="modal workspaces-dialog" role="dialog" aria-modal="true" aria-labelledby="workspaces-title" aria-busy={busy}>
+    <Modal labelledBy="workspaces-title" className="workspaces-dialog" busy={busy} onClose={close}>
         <h2 id="workspaces-title" ref={heading} tabIndex={-1}>
           Workspaces
         </h2>
@@ -101,7 +101,11 @@ export function WorkspacesDialog({ session }: { session: Session }) {
                           onChange={(e) => setRenaming({ id: w.id, name: e.target.value })}
                           onKeyDown={(e) => {
                             if (e.key === 'Enter') saveRename();
-                            if (e.key === 'Escape') setRenaming(null);
+                            if (e.key === 'Escape') {
+                              // Esc ends the rename, not the dialog.
+                              e.preventDefault();
+                              setRenaming(null);
+                            }
                           }}
                           onBlur={saveRename}
                         />
@@ -176,7 +180,6 @@ export function WorkspacesDialog({ session }: { session: Session }) {
             Close
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }
