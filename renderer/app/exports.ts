@@ -23,7 +23,6 @@ import type { WhatChanged } from '../../shared/analysis/what-changed.ts';
 import { whatChangedCsv } from '../../shared/export/what-changed-csv.ts';
 import { snapshotDaysBefore } from '../../shared/snapshots/snapshot-schedule.ts';
 import { modelAt } from '../../shared/snapshots/snapshot-store.ts';
-import { useSnapshotStore } from '../state/snapshot-state.ts';
 import { waterfallFigure } from '../figures/waterfall-figure.tsx';
 import { sideLabel } from '../features/what-changed/snapshot-labels.ts';
 
@@ -184,7 +183,7 @@ export class Exports {
    * else the latest snapshot at least a week old against now, run now; null when there is none.
    */
   private async packWaterfall(run: SettledRun): Promise<Figure | null> {
-    const { snapshots, comparison, before: chosen, after } = useSnapshotStore.getState();
+    const { snapshots, comparison, before: chosen, after } = useAppStore.getState().snapshotView;
     // Only a real week-on-week view goes to the board: the one chosen on screen, or last week's snapshot.
     const before = chosen ?? snapshotDaysBefore(snapshots, new Date(), 7);
     if (before === null || before === 'now') return null;

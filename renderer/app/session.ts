@@ -13,10 +13,9 @@ import { friendlyDate } from '../../shared/format/dates.ts';
 import { documentFingerprint, type UnsentEdits } from '../host/unsent-edits.ts';
 import { simulationOf } from '../../shared/model/simulation-settings.ts';
 import { startingDocument, type WorkspaceStart } from '../../shared/workspace/starting-points.ts';
-import { emptySnapshotStore, type SnapshotReason } from '../../shared/snapshots/snapshot-types.ts';
+import type { SnapshotReason } from '../../shared/snapshots/snapshot-types.ts';
 import { weeklySnapshotDue, weekStart } from '../../shared/snapshots/snapshot-schedule.ts';
 import { addSnapshot, modelAt, snapshotSummary, thinSnapshots } from '../../shared/snapshots/snapshot-store.ts';
-import { useSnapshotStore } from '../state/snapshot-state.ts';
 import type { AppState } from '../state/store.ts';
 
 export const AUTOSAVE_DELAY_MS = 600;
@@ -65,11 +64,11 @@ export class Session {
           else this.runForecast();
         } else if (state.trials !== previous.trials || state.seed !== previous.seed) this.runForecast();
         if (state.progress === null && previous.progress !== null) this.takePendingSnapshot();
-      }),
-      useSnapshotStore.subscribe((state, previous) => {
-        if (state.snapshots === previous.snapshots || this.loadingSnapshots) return;
-        useAppStore.getState().setSaveState('unsaved');
-        this.scheduleSave();
+        // A new snapshot history is a change to save (one read from a file being opened is not).
+        if (state.snapshotView.snapshots !== previous.snapshotView.snapshots && !this.loadingSnapshots) {
+          useAppStore.getState().setSaveState('unsaved');
+          this.scheduleSave();
+        }
       }),
       api.onMenuCommand((command) => void this.command(command)),
       api.onOpenWorkspace((id) => void this.open(id)),
@@ -104,7 +103,7 @@ export class Session {
     const { document: saved, recovery, migrated, revision } = opened.value;
     const { snapshots, ...document } = saved;
     this.loadingSnapshots = true;
-    useSnapshotStore.setState({ snapshots: snapshots ?? emptySnapshotStore(), pending: null, before: null, after: 'now', comparison: null });
+    useAppStore.getState().showSnapshots(snapshots);
     this.loadingSnapshots = false;
     this.weeklyCheckedFor = null;
     if (recovery) {
@@ -129,12 +128,12 @@ export class Session {
 
   /** Asks for a snapshot of the model on screen with its forecast, taken as soon as that forecast has finished. */
   takeSnapshot(reason: SnapshotReason): void {
-    useSnapshotStore.getState().set({ pending: reason });
+    useAppStore.getState().updateSnapshotView({ pending: reason });
     this.takePendingSnapshot();
   }
 
   private takePendingSnapshot(): void {
-    const { pending } = useSnapshotStore.getState();
+    const { pending } = useAppStore.getState().snapshotView;
     const state = useAppStore.getState();
     if (!pending || !state.document || state.progress !== null) return;
     // A model with problems has no forecast of its own: it is kept with none.
@@ -144,8 +143,8 @@ export class Session {
 
   private addSnapshot(document: ForecastModel, summary: ReturnType<typeof snapshotSummary> | null, reason: SnapshotReason): void {
     const now = new Date();
-    const { snapshots } = useSnapshotStore.getState();
-    useSnapshotStore.getState().set({ snapshots: thinSnapshots(addSnapshot(snapshots, document, summary, now.toISOString(), reason), now), pending: null });
+    const { snapshots } = useAppStore.getState().snapshotView;
+    useAppStore.getState().updateSnapshotView({ snapshots: thinSnapshots(addSnapshot(snapshots, document, summary, now.toISOString(), reason), now), pending: null });
   }
 
   /**
@@ -155,7 +154,7 @@ export class Session {
   private weeklySnapshot(previous: AppState): void {
     const now = new Date();
     const week = weekStart(now).toISOString();
-    const { snapshots } = useSnapshotStore.getState();
+    const { snapshots } = useAppStore.getState().snapshotView;
     if (this.weeklyCheckedFor === week || !previous.document || !weeklySnapshotDue(snapshots, now)) return;
     this.weeklyCheckedFor = week;
     const latest = snapshots.entries.length - 1;
@@ -186,7 +185,7 @@ export class Session {
     const { workspaceId, document, revision, saveState, setSaveState } = useAppStore.getState();
     if (!workspaceId || !document || saveState === 'saved' || saveState === 'conflict') return;
     setSaveState('saving');
-    const { snapshots } = useSnapshotStore.getState();
+    const { snapshots } = useAppStore.getState().snapshotView;
     // The history of snapshots lives beside the document and goes into the file with it.
     const sent = snapshots.entries.length > 0 ? { ...document, snapshots } : document;
     this.savingDocument = sent;

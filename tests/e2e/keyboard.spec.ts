@@ -72,16 +72,16 @@ test('Esc closes every dialog and gives the focus back to what opened it', async
 test('tabs follow the arrow keys, Home and End, with one tab stop for the row', async ({ page }) => {
   await openApp(page);
   const tabs = page.getByRole('tab');
-  await expect(tabs).toHaveCount(7);
+  await expect(tabs).toHaveCount(8);
   expect(await tabs.evaluateAll((all) => all.filter((t) => t.getAttribute('tabindex') === '0').length)).toBe(1);
   await page.getByRole('tab', { name: 'Forecast' }).focus();
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Calibrate' })).toBeFocused();
-  await expect(page.getByRole('tab', { name: 'Calibrate' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'What changed' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'What changed' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Forecast' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('tab', { name: 'Calibrate' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'What changed' })).toBeFocused();
   await page.keyboard.press('Home');
   await expect(page.getByRole('tab', { name: 'Forecast' })).toBeFocused();
   await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-forecast');

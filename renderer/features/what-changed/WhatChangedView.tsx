@@ -9,7 +9,7 @@ import { useSession } from '../../app/session-context.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 import { signedMoney, waterfallFigure, type WaterfallMetric } from '../../figures/waterfall-figure.tsx';
 import { compactMoney, percent } from '../../../shared/format/numbers.ts';
-import { useSnapshotShallow, type ComparedSide } from '../../state/snapshot-state.ts';
+import type { ComparedSide } from '../../state/snapshot-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { ProgressLine } from '../forecast/ProgressLine.tsx';
 import { DealMovesTable } from './DealMovesTable.tsx';
@@ -27,7 +27,7 @@ const sideOf = (value: string): ComparedSide => (value === 'now' ? 'now' : Numbe
 export function WhatChangedView({ model, result }: { model: ForecastModel; result: ForecastResult | null }) {
   const { exports } = useSession();
   const { trials, seed, progress } = useAppShallow((s) => ({ trials: s.trials, seed: s.seed, progress: s.analyses.whatChanged.progress }));
-  const { snapshots, chosenBefore, after, comparison, set } = useSnapshotShallow((s) => ({ snapshots: s.snapshots, chosenBefore: s.before, after: s.after, comparison: s.comparison, set: s.set }));
+  const { snapshots, chosenBefore, after, comparison, set } = useAppShallow((s) => ({ snapshots: s.snapshotView.snapshots, chosenBefore: s.snapshotView.before, after: s.snapshotView.after, comparison: s.snapshotView.comparison, set: s.updateSnapshotView }));
   const entries = snapshots.entries;
   const before: ComparedSide | null = chosenBefore ?? snapshotDaysBefore(snapshots, new Date(), DEFAULT_DAYS) ?? (entries.length > 0 ? 0 : null);
   const [quarter, setQuarter] = useState(0);

@@ -1,6 +1,6 @@
 import type { SnapshotEntry, SnapshotReason } from '../../../shared/snapshots/snapshot-types.ts';
 import { friendlyDate } from '../../../shared/format/dates.ts';
-import type { ComparedSide } from '../../state/snapshot-state.ts';
+import type { ComparedSide } from '../../state/snapshot-slice.ts';
 
 const REASON: Record<SnapshotReason, string> = { import: 'import', manual: 'taken by hand', weekly: 'weekly' };
 
