@@ -6,10 +6,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { writeCsv } from '../shared/csv/write-csv.ts';
+import { HUBSPOT_STAGE_COLUMNS, HUBSPOT_STAGE_NAMES } from '../tests/support/hubspot-stages.ts';
 import { formatIsoDay, parseIsoDay } from '../shared/model/dates.ts';
 import { validateModel } from '../shared/model/validate.ts';
 import { SAMPLE_WORKSPACE } from '../shared/sample/sample-workspace.ts';
-import { LOST, WON } from '../shared/history/history-types.ts';
 import { syntheticHistory } from '../tests/support/synthetic-history.ts';
 
 const sample = validateModel(SAMPLE_WORKSPACE);
@@ -20,16 +20,8 @@ const truth = {
     s.id === 'pilot' ? { ...s, conversion: 0.42, duration: { median: 70, p90: 160 } } : s.id === 'security' ? { ...s, duration: { median: 40, p90: 100 } } : s,
   ),
 };
-const HUBSPOT: Record<string, string> = {
-  discovery: 'Qualified To Buy',
-  'exec-presentation': 'Presentation Scheduled',
-  pilot: 'Technical Evaluation',
-  security: 'Security Review',
-  procurement: 'Contract Sent',
-  [WON]: 'Closed Won',
-  [LOST]: 'Closed Lost',
-};
-const columns = ['discovery', 'exec-presentation', 'pilot', 'security', 'procurement', WON, LOST];
+const HUBSPOT = HUBSPOT_STAGE_NAMES;
+const columns = HUBSPOT_STAGE_COLUMNS;
 const history = syntheticHistory(truth, { deals: 400, asOfDay: parseIsoDay(truth.asOf) ?? 0, years: 3, seed: 2026, amount: { median: 180_000, p90: 600_000 } });
 const time = (day: number, i: number) => `${formatIsoDay(day)} ${String(9 + (i % 8)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}`;
 const rows = history.deals.map((deal, i) => {

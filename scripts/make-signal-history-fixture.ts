@@ -8,10 +8,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { writeCsv } from '../shared/csv/write-csv.ts';
+import { HUBSPOT_STAGE_COLUMNS, HUBSPOT_STAGE_NAMES } from '../tests/support/hubspot-stages.ts';
 import { formatIsoDay, parseIsoDay } from '../shared/model/dates.ts';
 import { validateModel } from '../shared/model/validate.ts';
 import { SAMPLE_WORKSPACE } from '../shared/sample/sample-workspace.ts';
-import { LOST, WON } from '../shared/history/history-types.ts';
 import { starterSignals } from '../shared/signals/starter-signals.ts';
 import { syntheticSignalHistory } from '../tests/support/synthetic-signal-history.ts';
 
@@ -19,16 +19,8 @@ const sample = validateModel(SAMPLE_WORKSPACE);
 if (!sample.ok) throw new Error('sample');
 const known: Record<string, Record<string, number>> = { pilot: { passed: 3, mixed: 0.9, failed: 0.3 }, sponsor: { yes: 2 } };
 const truth = { ...sample.value, signals: starterSignals(sample.value.stages).map((s) => ({ ...s, oddsRatios: known[s.id] ?? {} })) };
-const HUBSPOT: Record<string, string> = {
-  discovery: 'Qualified To Buy',
-  'exec-presentation': 'Presentation Scheduled',
-  pilot: 'Technical Evaluation',
-  security: 'Security Review',
-  procurement: 'Contract Sent',
-  [WON]: 'Closed Won',
-  [LOST]: 'Closed Lost',
-};
-const columns = ['discovery', 'exec-presentation', 'pilot', 'security', 'procurement', WON, LOST];
+const HUBSPOT = HUBSPOT_STAGE_NAMES;
+const columns = HUBSPOT_STAGE_COLUMNS;
 const history = syntheticSignalHistory(truth, { deals: 600, asOfDay: parseIsoDay(truth.asOf) ?? 0, years: 3, seed: 2027, shares: { pilot: { passed: 0.35, mixed: 0.15, failed: 0.15 }, sponsor: { yes: 0.45 } } });
 // As typed into a CRM: capitalized, sometimes shouting, sometimes left blank at the baseline.
 const asTyped = (value: string | undefined, i: number) => {
