@@ -35,4 +35,17 @@ describe('problems in plain sentences', () => {
     expect(describeProblem(model, { path: 'stages[2].conversion', message: 'must be at most 1' })).toMatchObject({ text: 'Proof of concept: the conversion must be at most 1', field: { view: 'model', label: 'Proof of concept conversion' } });
     expect(describeProblem(model, { path: 'mystery.field', message: 'is odd' })).toEqual({ text: 'mystery.field: is odd', field: null });
   });
+
+  it('name a signal and its value, and a deal’s signal value, by the names the Signals section shows', () => {
+    const base = withProblems({}).model;
+    const signals = (base.signals ?? []).map((signal, i) => (i === 0 ? { ...signal, oddsRatios: { ...signal.oddsRatios, [signal.values[1] ?? '']: 0 } } : signal));
+    const first = signals[0];
+    if (!first) throw new Error('the sample has no signals');
+    const deals = base.deals.map((deal, i) => (i === 0 ? { ...deal, signals: { [first.id]: 'not a value' } } : deal));
+    const { model, problems } = withProblems({ signals, deals });
+    const texts = problems.map((p) => describeProblem(model, p).text);
+    expect(texts.some((t) => t.startsWith(`Signal “${first.name}”: the odds ratio of “${first.values[1] ?? ''}”`))).toBe(true);
+    expect(texts.some((t) => t.startsWith(`${model.deals[0]?.name ?? ''}: the “${first.name}” value`))).toBe(true);
+    for (const text of texts) expect(text).not.toMatch(/signals\[|oddsRatios|signals\./);
+  });
 });

@@ -36,7 +36,16 @@ const TOP_FIELDS: Record<string, [string, string]> = {
   'simulation.seed': ['The seed', 'Seed'],
 };
 
-const ITEM = /^(deals|stages|shocks|scenarios)\[(\d+)\](?:\.(.+))?$/;
+/** A signal's field as the Signals section shows it: "odds ratio of “passed”", "stage it applies from". */
+function signalField(rest: string): string {
+  const [field = '', value] = rest.split(/\.(.*)/s);
+  if (field === 'oddsRatios' && value) return `odds ratio of “${value}”`;
+  if (field === 'logSd' && value) return `uncertainty of the odds ratio of “${value}”`;
+  const names: Record<string, string> = { name: 'name', id: 'id', values: 'values', baseline: 'baseline value', appliesFrom: 'stage it applies from', oddsRatios: 'odds ratios', logSd: 'uncertainty' };
+  return names[field] ?? (rest || 'definition');
+}
+
+const ITEM = /^(deals|stages|shocks|scenarios|signals)\[(\d+)\](?:\.(.+))?$/;
 const TARGET = /^targets\["([^"]+)"\]$/;
 const DATE = /\d{4}-\d{2}-\d{2}/g;
 
@@ -63,7 +72,8 @@ export function describeProblem(model: ForecastModel, problem: Problem): Describ
       if (rest === 'stageEnteredOn' && /after the as-of date/.test(message)) {
         return { text: `${who}: the stage date (${friendlyDate(String(deal?.stageEnteredOn))}) is after the as-of date (${friendlyDate(model.asOf)})`, field: { view: 'settings', label: TOP_FIELDS.asOf?.[1] ?? '' } };
       }
-      const field = DEAL_FIELDS[rest] ?? rest;
+      const signalId = rest.startsWith('signals.') ? rest.slice('signals.'.length) : null;
+      const field = signalId !== null ? `“${model.signals?.find((x) => x.id === signalId)?.name ?? signalId}” value` : (DEAL_FIELDS[rest] ?? rest);
       const label = rest === 'name' ? `${who} account` : rest === 'amount' || rest === 'stage' ? `${who} ${rest}` : `${who} stage`;
       return { text: `${who}: the ${field} ${readable(message)}`, field: deal ? { view: 'pipeline', label, dealId: deal.id } : null };
     }
@@ -73,6 +83,10 @@ export function describeProblem(model: ForecastModel, problem: Problem): Describ
       const [field, suffix] = STAGE_FIELDS[rest] ?? [rest, ''];
       const label = suffix === 'Name of stage' ? `Name of stage ${index + 1}` : `${who} ${suffix}`;
       return { text: `${who}: the ${field} ${readable(message)}`, field: suffix ? { view: 'model', label } : null };
+    }
+    if (kind === 'signals') {
+      const signal = model.signals?.[index];
+      return { text: `Signal “${signal?.name || index + 1}”: the ${signalField(rest)} ${readable(message)}`, field: { view: 'model', label: '' } };
     }
     if (kind === 'shocks') {
       const shock = model.shocks?.[index];
