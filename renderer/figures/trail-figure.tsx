@@ -1,3 +1,4 @@
+import { axisProps, ticksFromZero } from '../charts/ticks.ts';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Figure } from '../charts/figure.ts';
 import { compactMoney, percent } from '../../shared/format/numbers.ts';
@@ -21,6 +22,7 @@ export interface TrailPoint {
 export function trailFigure(quarterLabel: string, points: readonly TrailPoint[], actual: number | null, target: number | null, currency: string): Figure {
   const rows = points.map((p) => ({ label: p.label, band: [p.p10, p.p90] as [number, number], p50: p.p50, pTarget: p.pTarget }));
   const hasTarget = points.some((p) => p.pTarget !== null);
+  const yAxis = ticksFromZero([...points.map((p) => p.p90), actual ?? 0, target ?? 0]);
   const first = points[0];
   const last = points.at(-1);
   const reading =
@@ -44,7 +46,7 @@ export function trailFigure(quarterLabel: string, points: readonly TrailPoint[],
       <ComposedChart {...size} data={rows} margin={{ top: 16, right: 16, bottom: 24, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={palette.grid} />
         <XAxis dataKey="label" tick={{ fontSize: 11 }} label={{ value: 'Forecast as of', position: 'insideBottom', offset: -14, className: 'axis-label' }} />
-        <YAxis yAxisId="money" tickFormatter={(v: number) => compactMoney(v, currency)} width={64} label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -2, className: 'axis-label' }} />
+        <YAxis yAxisId="money" {...axisProps(yAxis)} tickFormatter={(v: number) => compactMoney(v, currency)} width={64} label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -2, className: 'axis-label' }} />
         {hasTarget ? <YAxis yAxisId="chance" orientation="right" domain={[0, 1]} tickFormatter={(v: number) => percent(v)} width={48} /> : null}
         <Tooltip formatter={(value, name) => (Array.isArray(value) ? [`${compactMoney(Number(value[0]), currency)} – ${compactMoney(Number(value[1]), currency)}`, name] : name === 'Chance of target' ? [percent(Number(value)), name] : [compactMoney(Number(value), currency), name])} />
         <Area yAxisId="money" dataKey="band" name="P10–P90" fill={palette.band} stroke="none" isAnimationActive={false} />

@@ -1,3 +1,4 @@
+import { axisProps, ticksFromZero } from '../charts/ticks.ts';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { WhatChanged } from '../../shared/analysis/what-changed.ts';
 import type { Figure } from '../charts/figure.ts';
@@ -52,6 +53,7 @@ export function waterfallFigure(changed: WhatChanged, quarter: number, metric: W
   const steps = waterfallSteps(changed, quarter, metric, currency, labels);
   const metricName = metric === 'mean' ? 'expected bookings (mean)' : 'median bookings (P50)';
   const change = q.after[metric] - q.before[metric];
+  const yAxis = ticksFromZero(steps.flatMap((s) => s.range));
   const largest = steps.filter((s) => s.kind !== 'total').sort((a, b) => Math.abs(b.range[1] - b.range[0]) - Math.abs(a.range[1] - a.range[0]))[0];
   return {
     fileName: `what-changed-${metric}-${q.label}`,
@@ -68,7 +70,7 @@ export function waterfallFigure(changed: WhatChanged, quarter: number, metric: W
       <BarChart {...size} data={steps} margin={{ top: 28, right: 24, bottom: 8, left: 8 }} barCategoryGap="18%">
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={palette.grid} />
         <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} height={48} />
-        <YAxis tickFormatter={(v: number) => compactMoney(v, currency)} width={64} label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -2, className: 'axis-label' }} />
+        <YAxis {...axisProps(yAxis)} tickFormatter={(v: number) => compactMoney(v, currency)} width={64} label={{ value: `Bookings (${currency})`, angle: -90, position: 'insideLeft', offset: -2, className: 'axis-label' }} />
         <Tooltip formatter={(_value, _name, item) => [(item.payload as Step).text, metricName]} />
         <Bar dataKey="range" name={metricName} isAnimationActive={false}>
           {steps.map((s) => (
