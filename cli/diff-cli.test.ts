@@ -47,7 +47,7 @@ describe('forecast diff', () => {
     expect(Object.keys(diff.quarters[0])).toEqual(['start', 'label', 'before', 'after']);
     expect(Object.keys(diff.quarters[0].before)).toEqual(['mean', 'p50', 'pTarget']);
     expect(Object.keys(diff.deals[0])).toEqual(['id', 'name', 'change', 'expectedChangeByQuarter']);
-    expect(diff.causes.map((c: { cause: string }) => c.cause)).toEqual(['model', 'time', 'removed', 'amount', 'stage', 'date', 'push', 'added']);
+    expect(diff.causes.map((c: { cause: string }) => c.cause)).toEqual(['model', 'time', 'removed', 'amount', 'stage', 'date', 'signals', 'push', 'added']);
     const kinds = Object.fromEntries(diff.deals.map((d: { id: string; change: string }) => [d.id, d.change]));
     expect(kinds).toMatchObject({ 'D-1035': 'won', 'D-1009': 'lost', 'D-1021': 'amount', 'D-1029': 'stage', 'D-2001': 'added', 'D-1001': 'aged' });
     diff.quarters.forEach((q: { before: { mean: number; p50: number }; after: { mean: number; p50: number } }, i: number) => {

@@ -21,7 +21,7 @@ const moved = (changes: number[] | undefined) => (changes ?? []).reduce((sum, v)
 
 /**
  * One word for what happened to a deal: its own record's change first (won, lost, gone, added, stage,
- * amount, dates), else whichever of time passing and the stage model moved its expected bookings more.
+ * amount, dates, signal values), else whichever of time passing and the stage model moved its expected bookings more.
  */
 export function kindOf(id: string, before: ForecastModel, after: ForecastModel, byCause: Record<Cause, number[]>): DealChangeKind {
   const was = before.deals.find((d) => d.id === id);
@@ -34,6 +34,7 @@ export function kindOf(id: string, before: ForecastModel, after: ForecastModel, 
   if (was.stage !== now.stage) return 'stage';
   if (was.amount !== now.amount) return 'amount';
   if (was.stageEnteredOn !== now.stageEnteredOn || JSON.stringify(was.closeWindow) !== JSON.stringify(now.closeWindow) || was.crmCloseDate !== now.crmCloseDate) return 'date';
+  if (JSON.stringify(was.signals ?? {}) !== JSON.stringify(now.signals ?? {})) return 'signals';
   const aged = moved(byCause.time);
   const model = moved(byCause.model);
   if (aged === 0 && model === 0) return 'unchanged';

@@ -1,14 +1,14 @@
 import { parseIsoDay } from '../model/dates.ts';
 import { fiscalQuarters, type FiscalQuarter } from '../model/fiscal.ts';
 import { MODEL_LIMITS } from '../model/limits.ts';
-import type { BookedDeal, Deal, ForecastModel } from '../model/schema.ts';
+import type { BookedDeal, Deal, ForecastModel, Signal } from '../model/schema.ts';
 
 /**
  * The causes of a forecast's change, in the fixed order in which they are applied (README, "What
  * changed"): each step reruns the forecast with the same random numbers on the model with this
  * cause and every earlier one applied, so the steps telescope exactly to the whole change.
  */
-export const CAUSES = ['model', 'time', 'removed', 'amount', 'stage', 'date', 'push', 'added'] as const;
+export const CAUSES = ['model', 'time', 'removed', 'amount', 'stage', 'date', 'signals', 'push', 'added'] as const;
 export type Cause = (typeof CAUSES)[number];
 
 export const CAUSE_LABELS: Record<Cause, string> = {
@@ -18,6 +18,7 @@ export const CAUSE_LABELS: Record<Cause, string> = {
   amount: 'Amount changes',
   stage: 'Stage moves',
   date: 'Stage-date changes',
+  signals: 'Signal changes',
   push: 'Close-date pushes',
   added: 'Added deals',
 };
@@ -98,7 +99,8 @@ export function attributionSteps(before: ForecastModel, after: ForecastModel): A
     });
 
   const settings = { ...current, stages: after.stages, fiscalYearStartMonth: after.fiscalYearStartMonth, currency: after.currency };
-  apply('model', frame({ ...withOptional(settings, after), asOf: current.asOf }, current.deals.filter((d) => afterStageIds.has(d.stage)), current.closedWon, current.closedLost));
+  // The model step takes the signals' definitions (their odds ratios); a deal keeps the values the new definitions still have.
+  apply('model', frame({ ...withOptional(settings, after), asOf: current.asOf }, current.deals.filter((d) => afterStageIds.has(d.stage)).map((d) => withSignalValues(d, keptSignalValues(d, after.signals))), current.closedWon, current.closedLost));
   apply('time', frame({ ...current, asOf: after.asOf }, current.deals.map((d) => clampWindow(d, after.asOf)), current.closedWon, current.closedLost));
   apply(
     'removed',
@@ -107,6 +109,7 @@ export function attributionSteps(before: ForecastModel, after: ForecastModel): A
   apply('amount', { ...current, deals: mapDeals((deal, later) => ({ ...deal, amount: later.amount })) });
   apply('stage', { ...current, deals: mapDeals((deal, later) => (deal.stage === later.stage ? deal : { ...deal, stage: later.stage, stageEnteredOn: later.stageEnteredOn })) });
   apply('date', { ...current, deals: mapDeals((deal, later) => ({ ...deal, stageEnteredOn: later.stageEnteredOn })) });
+  apply('signals', { ...current, deals: mapDeals((deal, later) => withSignalValues(deal, later.signals)) });
   // The last per-deal step takes every other field of the deal too (window, CRM fields, owner), so
   // what remains is only the deals that are new.
   apply('push', { ...current, deals: mapDeals((_deal, later) => later) });
@@ -116,12 +119,25 @@ export function attributionSteps(before: ForecastModel, after: ForecastModel): A
 
 /** The model-level settings of `after` that the model step takes: new pipeline, targets, shocks and the horizon. */
 function withOptional(model: ForecastModel, after: ForecastModel): ForecastModel {
-  const { newPipeline: _np, targets: _targets, shocks: _shocks, ...rest } = model;
+  const { newPipeline: _np, targets: _targets, shocks: _shocks, signals: _signals, ...rest } = model;
   return {
     ...rest,
     horizonQuarters: after.horizonQuarters,
+    ...(after.signals ? { signals: after.signals } : {}),
     ...(after.newPipeline ? { newPipeline: after.newPipeline } : {}),
     ...(after.targets ? { targets: after.targets } : {}),
     ...(after.shocks ? { shocks: after.shocks } : {}),
   };
+}
+
+/** The deal with these signal values (none: every signal at its baseline). */
+function withSignalValues(deal: Deal, values: Deal['signals']): Deal {
+  const { signals: _signals, ...rest } = deal;
+  return values && Object.keys(values).length > 0 ? { ...rest, signals: values } : rest;
+}
+
+/** The deal's signal values that these definitions still declare (the others fall back to the baseline). */
+function keptSignalValues(deal: Deal, signals: readonly Signal[] | undefined): Deal['signals'] {
+  const kept = Object.entries(deal.signals ?? {}).filter(([id, value]) => signals?.some((s) => s.id === id && s.values.includes(value)));
+  return Object.fromEntries(kept);
 }

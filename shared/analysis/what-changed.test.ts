@@ -134,6 +134,28 @@ describe('what changed: exact attribution', () => {
     for (const cause of CAUSES) if (cause !== 'removed' && cause !== 'time') expect(sum(gone?.expectedChangeByCause[cause] ?? [])).toBe(0);
   });
 
+  it('counts a deal’s new signal value as a signal change, and new odds ratios as a change of the stage model, and still adds up', async () => {
+    const signal = { id: 'pilot-result', name: 'Practitioner pilot', values: ['not run', 'passed'], baseline: 'not run', appliesFrom: 'exec', oddsRatios: { passed: 3 } };
+    const before = validModel({ ...base, signals: [signal] });
+    const after = validModel({
+      ...base,
+      signals: [{ ...signal, oddsRatios: { passed: 4 } }],
+      deals: base.deals.map((deal) => (deal.id === 'D' ? { ...deal, signals: { 'pilot-result': 'passed' } } : deal)),
+    });
+    const changed = await explain(before, after);
+    expect(changed.deals.find((d) => d.id === 'D')?.change).toBe('signals');
+    const signalStep = changed.causes.find((c) => c.cause === 'signals');
+    expect(sum(signalStep?.meanChangeByQuarter ?? [])).toBeGreaterThan(0);
+    // Only deal D changed its value: every other deal's change sits outside the signal step.
+    for (const deal of changed.deals) if (deal.id !== 'D') expect(sum(deal.expectedChangeByCause.signals)).toBe(0);
+    const plainAfter = runForecast(after, OPTIONS);
+    if (!plainAfter.ok) throw new Error('the pair must be valid');
+    changed.quarters.forEach((quarter, c) => {
+      close(quarter.after.mean, plainAfter.value.quarters.find((q) => q.start === quarter.start)?.mean ?? NaN);
+      close(sum(changed.causes.map((cause) => cause.meanChangeByQuarter[c] ?? NaN)), quarter.after.mean - quarter.before.mean);
+    });
+  });
+
   it('refuses forecasts that share no quarter, saying why', async () => {
     const later = validModel({ ...base, asOf: '2029-06-01', deals: [] });
     const result = await whatChanged(base, later, OPTIONS);

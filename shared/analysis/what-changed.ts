@@ -8,7 +8,7 @@ import { closeDatePushed, kindOf, nameOf } from './what-changed-kinds.ts';
 import { attributionSteps, CAUSE_LABELS, CAUSES, sharedQuarters, type Cause } from './what-changed-steps.ts';
 
 /** What happened to one deal between the two forecasts (one word, for tables and the CLI's `change`). */
-export type DealChangeKind = 'added' | 'removed' | 'won' | 'lost' | 'stage' | 'amount' | 'date' | 'aged' | 'model' | 'unchanged';
+export type DealChangeKind = 'added' | 'removed' | 'won' | 'lost' | 'stage' | 'amount' | 'date' | 'signals' | 'aged' | 'model' | 'unchanged';
 
 export interface QuarterNumbers {
   mean: number;

@@ -20,6 +20,7 @@ const WHAT: Record<DealMove['change'], string> = {
   stage: 'moved stage',
   amount: 'amount changed',
   date: 'dates changed',
+  signals: 'signal value changed',
   aged: 'aged a week',
   model: 'stage model changed',
   unchanged: 'unchanged',
