@@ -58,6 +58,27 @@ export function quarterTarget(model: ForecastModel, result: ForecastResult, quar
   return ok(target);
 }
 
+/** A run of the model with some deals tracked, against one quarter's target: what "with or without a deal" analyses start from. */
+export interface QuarterAgainstTarget {
+  sim: Simulation;
+  target: number;
+  /** Bookings of the quarter in every trial, booked deals included. */
+  bookings: Float64Array;
+  /** Trials whose bookings reach the target. */
+  reached: number;
+}
+
+/** Runs the model tracking `trackDeals`, and measures one quarter's bookings against its target. */
+export async function simulateAgainstTarget(model: ForecastModel, quarter: number, trackDeals: readonly string[], options: AnalysisRunOptions): Promise<Result<QuarterAgainstTarget>> {
+  const sim = await simulate(model, { ...options, trackDeals: [...trackDeals] });
+  if (!sim.ok) return sim;
+  const target = quarterTarget(model, sim.value.result, quarter);
+  if (!target.ok) return target;
+  const bookings = quarterBookings(sim.value, quarter);
+  const reached = bookings.reduce((n, v) => n + (v >= target.value ? 1 : 0), 0);
+  return ok({ sim: sim.value, target: target.value, bookings, reached });
+}
+
 /** The problem of measuring the chance of a target that a quarter does not have. */
 export function missingTarget(result: ForecastResult, quarter: number): Result<never> {
   const label = result.quarters[quarter]?.label;

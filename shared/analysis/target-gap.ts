@@ -1,7 +1,7 @@
 import { MAX_TRACKED_DEALS } from '../engine/prepare.ts';
 import type { Deal, ForecastModel } from '../model/schema.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { quarterBookings, quarterMetric, quarterTarget, simulate, type AnalysisProgress, type AnalysisRunOptions } from './simulate.ts';
+import { quarterMetric, simulateAgainstTarget, type AnalysisProgress, type AnalysisRunOptions } from './simulate.ts';
 
 export interface PipelineNeeded {
   quarter: number;
@@ -101,23 +101,20 @@ export async function dealContributions(
   options: AnalysisRunOptions,
 ): Promise<Result<{ pTarget: number; deals: DealContribution[] }>> {
   const tracked = dealIds.slice(0, MAX_TRACKED_DEALS);
-  const sim = await simulate(model, { ...options, trackDeals: tracked });
-  if (!sim.ok) return sim;
-  const target = quarterTarget(model, sim.value.result, quarter);
-  if (!target.ok) return target;
-  const bookings = quarterBookings(sim.value, quarter);
+  const run = await simulateAgainstTarget(model, quarter, tracked, options);
+  if (!run.ok) return run;
+  const { sim, target, bookings, reached } = run.value;
   const trials = bookings.length;
-  const K = sim.value.plan.prepared.trackedCount;
-  const reached = bookings.reduce((n, v) => n + (v >= target.value ? 1 : 0), 0);
+  const K = sim.plan.prepared.trackedCount;
   const byId = new Map(model.deals.map((d) => [d.id, d]));
-  const dealResults = new Map(sim.value.result.deals.map((d) => [d.id, d]));
+  const dealResults = new Map(sim.result.deals.map((d) => [d.id, d]));
   const deals = tracked.flatMap((id, slot) => {
     const deal = byId.get(id);
     if (!deal) return [];
     let without = 0;
     for (let t = 0; t < trials; t++) {
-      const won = sim.value.acc.trackedQuarter[t * K + slot] === quarter;
-      if ((bookings[t] as number) - (won ? deal.amount : 0) >= target.value) without++;
+      const won = sim.acc.trackedQuarter[t * K + slot] === quarter;
+      if ((bookings[t] as number) - (won ? deal.amount : 0) >= target) without++;
     }
     const pTargetWithout = without / trials;
     return [{ id, name: deal.name, amount: deal.amount, pWinInQuarter: dealResults.get(id)?.pWinByQuarter[quarter] ?? 0, pTargetWithout, drop: reached / trials - pTargetWithout }];

@@ -1,7 +1,7 @@
 import { MAX_TRACKED_DEALS } from '../engine/prepare.ts';
 import type { Deal, ForecastModel } from '../model/schema.ts';
 import { ok, type Result } from '../result.ts';
-import { quarterBookings, quarterTarget, simulate, type AnalysisProgress, type AnalysisRunOptions } from '../analysis/simulate.ts';
+import { simulate, simulateAgainstTarget, type AnalysisProgress, type AnalysisRunOptions } from '../analysis/simulate.ts';
 
 export interface SignalChange {
   dealId: string;
@@ -36,14 +36,11 @@ export async function signalChanges(model: ForecastModel, quarter: number, optio
       return signal.values.filter((to) => ratio(signal.id, to) > ratio(signal.id, from)).map((to) => ({ deal, signal, from, to }));
     }),
   );
-  const base = await simulate(model, { ...options, trackDeals: candidates.map((d) => d.id) });
-  if (!base.ok) return base;
-  const target = quarterTarget(model, base.value.result, quarter);
-  if (!target.ok) return target;
-  const bookings = quarterBookings(base.value, quarter);
+  const run = await simulateAgainstTarget(model, quarter, candidates.map((d) => d.id), options);
+  if (!run.ok) return run;
+  const { sim: base, target, bookings, reached } = run.value;
   const trials = bookings.length;
-  const K = base.value.plan.prepared.trackedCount;
-  const reached = bookings.reduce((n, v) => n + (v >= target.value ? 1 : 0), 0);
+  const K = base.plan.prepared.trackedCount;
   const changes: SignalChange[] = [];
   for (const [n, { deal, signal, from, to }] of tries.entries()) {
     const slot = candidates.indexOf(deal);
@@ -53,9 +50,9 @@ export async function signalChanges(model: ForecastModel, quarter: number, optio
     if (!alone.ok) return alone;
     let count = 0;
     for (let t = 0; t < trials; t++) {
-      const before = base.value.acc.trackedQuarter[t * K + slot] === quarter ? deal.amount : 0;
+      const before = base.acc.trackedQuarter[t * K + slot] === quarter ? deal.amount : 0;
       const after = alone.value.acc.trackedQuarter[t] === quarter ? deal.amount : 0;
-      if ((bookings[t] as number) - before + after >= target.value) count++;
+      if ((bookings[t] as number) - before + after >= target) count++;
     }
     changes.push({ dealId: deal.id, dealName: deal.name, signalId: signal.id, signalName: signal.name, from, to, pTargetWith: count / trials, gain: (count - reached) / trials });
     onProgress?.(n + 1, tries.length);
