@@ -62,6 +62,7 @@ export function simulateBlock(p: PreparedModel, block: number, acc: Accumulator)
     lostCosts: acc.blockCosts.subarray(costOffset + S, costOffset + 2 * S),
     spend: acc.blockCosts.subarray(costOffset + 2 * S, costOffset + blockCostWidth(p)),
     reached: acc.stageReached,
+    walks: createWalks(trials),
   };
   simulateExistingDeals(p, acc, totals, trialKeys, firstTrial);
   if (p.newPipeline) simulateNewPipeline(p, p.newPipeline, acc, totals, trialKeys, firstTrial);
@@ -74,7 +75,6 @@ export function simulateBlock(p: PreparedModel, block: number, acc: Accumulator)
  * the same as a trial-major loop's, bit for bit.
  */
 function simulateExistingDeals(p: PreparedModel, acc: Accumulator, totals: BlockTotals, trialKeys: Int32Array, firstTrial: number): void {
-  const { costs, durations } = totals;
   const S = p.stageCount;
   const H = p.quarterCount;
   const columns = H + 1;
@@ -84,6 +84,7 @@ function simulateExistingDeals(p: PreparedModel, acc: Accumulator, totals: Block
   const { bookings, quarterWins, dealCloseHistogram, trackedQuarter } = acc;
   const { stageMu, stageSigma, durationTable, quarterOfDay } = p;
   const K = p.trackedCount;
+  const walks = reserveWalks(totals, trials);
   // Semantics 12: deals with odds walk with their own rates, filled per deal; the others with the trial's.
   const oddsTotals = p.oddsPairCount > 0 ? { ...totals, rates: new Float64Array(totals.rates.length) } : totals;
   for (let i = 0; i < p.dealCount; i++) {
@@ -114,9 +115,18 @@ function simulateExistingDeals(p: PreparedModel, acc: Accumulator, totals: Block
       } else {
         total = conditionalTotal(durationTable, tableOffset, mu, sigma, daysIn, survival, uniformAt(base, 2 * k));
       }
-      const time = walkStages(p, dealTotals, costs, durations, base, k, Math.max(0, total - daysIn), 0, t, 0, -daysIn, rate);
+      walks.base[t] = base;
+      walks.trial[t] = t;
+      walks.remaining[t] = Math.max(0, total - daysIn);
+      walks.origin[t] = 0;
+      walks.firstStart[t] = -daysIn;
+      walks.firstRate[t] = rate;
+    }
+    walkStages(p, dealTotals, walks, trials, k, 0);
+    for (let t = 0; t < trials; t++) {
+      const time = walks.time[t] as number;
       if (time < 0) continue;
-      const day = windowDays > 0 ? windowFrom + Math.floor(uniformAt(base, 2 * S) * windowDays) : Math.floor(time);
+      const day = windowDays > 0 ? windowFrom + Math.floor(uniformAt(walks.base[t] as number, 2 * S) * windowDays) : Math.floor(time);
       const q = day < horizonDays ? (quarterOfDay[day] as number) : H;
       const cell = (firstTrial + t) * columns + q;
       bookings[cell] = (bookings[cell] as number) + amount;
@@ -143,19 +153,31 @@ function simulateNewPipeline(
   for (let t = 0; t < trialKeys.length; t++) {
     const arrivalsKey = combineKeys(trialKeys[t] as number, SALT.newPipeline);
     let arrival = 0;
+    let count = 0;
     for (let n = 0; ; n++) {
       arrival -= Math.log(uniformAt(arrivalsKey, 2 * n)) / np.arrivalsPerDay;
       if (arrival >= p.horizonDays) break;
-      const amount = Math.exp(np.amountMu + np.amountSigma * normalQuantile(uniformAt(arrivalsKey, 2 * n + 1)));
       const base = combineKeys(arrivalsKey, (n + SALT.newDeal) | 0);
       const rate = totals.rates[t * p.stageCount] as number;
-      const first = drawTime(p, totals, t, uniformAt(base, 1) < rate ? 0 : (p.stageLossRow[0] as number), uniformAt(base, 0));
-      const time = walkStages(p, totals, totals.costs, totals.durations, base, 0, first, p.stageEntryCost[0] as number, t, arrival, 0, rate);
+      const walks = reserveWalks(totals, count + 1);
+      walks.amount[count] = Math.exp(np.amountMu + np.amountSigma * normalQuantile(uniformAt(arrivalsKey, 2 * n + 1)));
+      walks.base[count] = base;
+      walks.trial[count] = t;
+      walks.remaining[count] = drawTime(p, totals, t, uniformAt(base, 1) < rate ? 0 : (p.stageLossRow[0] as number), uniformAt(base, 0));
+      walks.origin[count] = arrival;
+      walks.firstStart[count] = 0;
+      walks.firstRate[count] = rate;
+      count++;
+    }
+    const walks = totals.walks;
+    walkStages(p, totals, walks, count, 0, p.stageEntryCost[0] as number);
+    for (let w = 0; w < count; w++) {
+      const time = walks.time[w] as number;
       if (time < 0) continue;
-      const day = Math.floor(arrival + time);
+      const day = Math.floor((walks.origin[w] as number) + time);
       const q = day < p.horizonDays ? (p.quarterOfDay[day] as number) : H;
       const cell = (firstTrial + t) * columns + q;
-      bookings[cell] = (bookings[cell] as number) + amount;
+      bookings[cell] = (bookings[cell] as number) + (walks.amount[w] as number);
       quarterWins[q] = (quarterWins[q] as number) + 1;
     }
   }
@@ -176,79 +198,145 @@ interface BlockTotals {
   /** Cost by the quarter it is spent in (+ beyond the horizon). */
   spend: Float64Array;
   reached: Float64Array;
+  walks: Walks;
 }
 
 /**
- * Follows a deal from stage k (whose remaining time is `first`) to a win or a loss, adding its costs.
- * Returns the days to the win, or −1 when the deal is lost. Times are relative to `origin` (the deal's
- * day offset from asOf); the deal entered stage k at relative time `firstStart` (≤ 0). It moves on from
- * stage k with `firstRate` (the trial's rate, or a(t) for a deal that has waited, semantics 9); its
- * time in each later stage is drawn once it is known whether it moves on from there. A plain
- * top-level function taking typed arrays, which the JIT inlines into the loops below (a closure here
- * cost a third of the run time).
+ * Walks handed to walkStages together, one entry each: its random stream, its trial, the time left
+ * in its first stage, its day offset from asOf (origin), when it entered its first stage relative to
+ * the origin (≤ 0), and its chance to move on from there; `amount` is a new deal's size (unused for
+ * open deals). walkStages writes each walk's days to the win, or −1 when lost, into `time`.
  */
-function walkStages(
-  p: PreparedModel,
-  totals: BlockTotals,
-  costs: Float64Array,
-  durations: Float64Array,
-  base: number,
-  k: number,
-  remaining: number,
-  firstEntryCost: number,
-  trial: number,
-  origin: number,
-  firstStart: number,
-  firstRate: number,
-): number {
+interface Walks {
+  base: Int32Array;
+  trial: Int32Array;
+  remaining: Float64Array;
+  origin: Float64Array;
+  firstStart: Float64Array;
+  firstRate: Float64Array;
+  amount: Float64Array;
+  time: Float64Array;
+}
+
+function createWalks(capacity: number): Walks {
+  return {
+    base: new Int32Array(capacity),
+    trial: new Int32Array(capacity),
+    remaining: new Float64Array(capacity),
+    origin: new Float64Array(capacity),
+    firstStart: new Float64Array(capacity),
+    firstRate: new Float64Array(capacity),
+    amount: new Float64Array(capacity),
+    time: new Float64Array(capacity),
+  };
+}
+
+/** The block's walks with room for at least `count`, keeping what they hold. */
+function reserveWalks(totals: BlockTotals, count: number): Walks {
+  const old = totals.walks;
+  if (old.base.length >= count) return old;
+  const walks = createWalks(Math.max(count, 2 * old.base.length));
+  walks.base.set(old.base);
+  walks.trial.set(old.trial);
+  walks.remaining.set(old.remaining);
+  walks.origin.set(old.origin);
+  walks.firstStart.set(old.firstStart);
+  walks.firstRate.set(old.firstRate);
+  walks.amount.set(old.amount);
+  walks.time.set(old.time);
+  totals.walks = walks;
+  return walks;
+}
+
+/**
+ * Follows each of the first `count` walks from stage k (all of the batch start there; the first
+ * stage's entry cost is `firstEntryCost`) to a win or a loss, adding its costs, and writes its days to
+ * the win, or −1 when lost, into `walks.time`. Times are relative to the walk's origin; it moves on
+ * from stage k with its first rate (the trial's rate, or a(t) for a deal that has waited, semantics 9);
+ * its time in each later stage is drawn once it is known whether it moves on from there. Walks are
+ * handed over in batches (a deal's trials, a trial's new deals) so that this hot loop is one function
+ * the JIT compiles whole, with its small helpers inlined: called once per deal and trial, it was too
+ * big to be inlined into its callers, and the call with its fractional arguments cost a third of a run.
+ */
+function walkStages(p: PreparedModel, totals: BlockTotals, walks: Walks, count: number, k: number, firstEntryCost: number): void {
   const S = p.stageCount;
   const costPerDay = p.stageCostPerDay;
   const entryCost = p.stageEntryCost;
-  const rates = totals.rates;
-  const ratesOffset = trial * S;
-  const reached = totals.reached;
+  const lossRow = p.stageLossRow;
+  const { rates, reached, costs, lostCosts, durations, spend, shocksActive } = totals;
   const shocked = p.shockCount > 0;
-  const first = shocked ? remaining + shockDelay(p, totals.shocksActive, trial, k, origin + firstStart, origin + remaining) : remaining;
-  const firstCost = (costPerDay[k] as number) * first + firstEntryCost;
-  costs[k] = (costs[k] as number) + firstCost;
-  addSpend(p, totals.spend, origin, origin + first, costPerDay[k] as number, firstEntryCost);
-  reached[k] = (reached[k] as number) + 1;
-  let total = first;
-  let j = k;
-  let moves = uniformAt(base, 2 * k + 1) < firstRate;
-  while (moves) {
-    j++;
-    reached[j] = (reached[j] as number) + 1;
-    if (j === S) return total;
-    moves = uniformAt(base, 2 * j + 1) < (rates[ratesOffset + j] as number);
-    const drawn = drawTime(p, totals, trial, moves ? j : (p.stageLossRow[j] as number), uniformAt(base, 2 * j));
-    const d = shocked ? drawn + shockDelay(p, totals.shocksActive, trial, j, origin + total, origin + total + drawn) : drawn;
-    durations[j] = d;
-    costs[j] = (costs[j] as number) + (costPerDay[j] as number) * d + (entryCost[j] as number);
-    addSpend(p, totals.spend, origin + total, origin + total + d, costPerDay[j] as number, entryCost[j] as number);
-    total += d;
+  // Read once per batch rather than per stage: this loop is most of a run's time.
+  const { rowSampleSize, durationTable, stageMu, stageSigma, quarterOfDay, quarterEndDay, horizonDays } = p;
+  const { base: bases, trial: trials, remaining: remainings, origin: origins, firstStart, firstRate, time } = walks;
+  for (let w = 0; w < count; w++) {
+    const base = bases[w] as number;
+    const trial = trials[w] as number;
+    const remaining = remainings[w] as number;
+    const origin = origins[w] as number;
+    const ratesOffset = trial * S;
+    const first = shocked ? remaining + shockDelay(p, shocksActive, trial, k, origin + (firstStart[w] as number), origin + remaining) : remaining;
+    const firstCost = (costPerDay[k] as number) * first + firstEntryCost;
+    costs[k] = (costs[k] as number) + firstCost;
+    addSpend(spend, quarterOfDay, quarterEndDay, horizonDays, origin, origin + first, costPerDay[k] as number, firstEntryCost);
+    reached[k] = (reached[k] as number) + 1;
+    let total = first;
+    let j = k;
+    let moves = uniformAt(base, 2 * k + 1) < (firstRate[w] as number);
+    let won = false;
+    while (moves) {
+      j++;
+      reached[j] = (reached[j] as number) + 1;
+      if (j === S) {
+        won = true;
+        break;
+      }
+      moves = uniformAt(base, 2 * j + 1) < (rates[ratesOffset + j] as number);
+      const row = moves ? j : (lossRow[j] as number);
+      const u = uniformAt(base, 2 * j);
+      // drawTime, with the fixed rows' table lookup written out to use the arrays read above.
+      const drawn = rowSampleSize[row] === 0 ? tableQuantile(durationTable, row * TABLE_STRIDE, stageMu[row] as number, stageSigma[row] as number, u) : drawTime(p, totals, trial, row, u);
+      const d = shocked ? drawn + shockDelay(p, shocksActive, trial, j, origin + total, origin + total + drawn) : drawn;
+      durations[j] = d;
+      costs[j] = (costs[j] as number) + (costPerDay[j] as number) * d + (entryCost[j] as number);
+      addSpend(spend, quarterOfDay, quarterEndDay, horizonDays, origin + total, origin + total + d, costPerDay[j] as number, entryCost[j] as number);
+      total += d;
+    }
+    if (won) {
+      time[w] = total;
+      continue;
+    }
+    // Lost on leaving stage j: everything it cost counts as spent on a lost deal.
+    lostCosts[k] = (lostCosts[k] as number) + firstCost;
+    for (let m = k + 1; m <= j; m++) {
+      lostCosts[m] = (lostCosts[m] as number) + (costPerDay[m] as number) * (durations[m] as number) + (entryCost[m] as number);
+    }
+    time[w] = -1;
   }
-  // Lost on leaving stage j: everything it cost counts as spent on a lost deal.
-  const lostCosts = totals.lostCosts;
-  lostCosts[k] = (lostCosts[k] as number) + firstCost;
-  for (let m = k + 1; m <= j; m++) {
-    lostCosts[m] = (lostCosts[m] as number) + (costPerDay[m] as number) * (durations[m] as number) + (entryCost[m] as number);
-  }
-  return -1;
 }
 
 /**
  * Adds a stay from day `from` to day `to` (offsets from asOf, from ≥ 0) to the quarters it falls in:
- * the entry cost on its first day, the cost per day over the days in each quarter.
+ * the entry cost on its first day, the cost per day over the days in each quarter. `spend` has a
+ * column per quarter (the model's quarterOfDay and quarterEndDay) and one for beyond the horizon.
  */
-function addSpend(p: PreparedModel, spend: Float64Array, from: number, to: number, perDay: number, entry: number): void {
-  const H = p.quarterCount;
-  let q = from < p.horizonDays ? (p.quarterOfDay[from | 0] as number) : H;
+function addSpend(
+  spend: Float64Array,
+  quarterOfDay: Uint8Array,
+  quarterEndDay: Float64Array,
+  horizonDays: number,
+  from: number,
+  to: number,
+  perDay: number,
+  entry: number,
+): void {
+  const H = quarterEndDay.length;
+  let q = from < horizonDays ? (quarterOfDay[from | 0] as number) : H;
   spend[q] = (spend[q] as number) + entry;
   let start = from;
-  while (q < H) {
-    const end = p.quarterEndDay[q] as number;
-    if (to <= end) break;
+  // The test in the loop's condition, not a break inside it: with the break, the JIT boxed `start`
+  // as a new heap number on every call (hundreds of MB per run).
+  while (q < H && to > (quarterEndDay[q] as number)) {
+    const end = quarterEndDay[q] as number;
     spend[q] = (spend[q] as number) + perDay * (end - start);
     start = end;
     q++;
