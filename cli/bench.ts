@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BLOCK_TRIALS } from '../shared/engine/constants.ts';
 import { prepareForecast } from '../shared/engine/run.ts';
 import { formatProblems } from '../shared/result.ts';
 import { sensitivity } from '../shared/analysis/sensitivity.ts';
@@ -40,7 +39,7 @@ async function main(): Promise<number> {
   process.stdout.write(`Benchmark: ${deals} deals × ${TRIALS} trials, best of ${ROUNDS} interleaved rounds, on ${cores} × ${cpus()[0]?.model ?? 'CPU'}\n`);
 
   // Start-up, measured once: a new worker thread's first block (module load, cold JIT).
-  const oneBlock = prepareForecast(input, { trials: BLOCK_TRIALS, seed: 1 });
+  const oneBlock = prepareForecast(input, { trials: plan.value.prepared.blockTrials, seed: 1 });
   const startup = performance.now();
   const fresh = new WorkerPool(1, workerUrl);
   if (oneBlock.ok) await fresh.run(oneBlock.value);

@@ -1,4 +1,3 @@
-import { BLOCK_TRIALS } from './constants.ts';
 import type { PreparedModel } from './prepared.ts';
 
 /**
@@ -80,5 +79,5 @@ export function blockCostWidth(p: PreparedModel): number {
 
 /** First and one-past-last trial of a block. */
 export function blockTrialRange(p: PreparedModel, block: number): [number, number] {
-  return [block * BLOCK_TRIALS, Math.min(p.trials, (block + 1) * BLOCK_TRIALS)];
+  return [block * p.blockTrials, Math.min(p.trials, (block + 1) * p.blockTrials)];
 }

@@ -1,8 +1,21 @@
 /** The engine's fixed choices, named in one place. */
 export const ENGINE_VERSION = '1.0.0';
 
-/** Trials per block. Fixed, so a seed gives the same result however blocks are spread over workers. */
+/**
+ * Trials per block: 250, fewer for pipelines over 1,000 deals so that a block stays about 250,000
+ * deal-trials (the first result arrives after one block), never under 25. Set by the deal count
+ * alone, so a seed gives the same result however blocks are spread over workers. Trials' random
+ * keys are drawn in groups of 250 whatever the block size (simulate-block.ts), so the block size
+ * changes only the order in which cost sums are added (in the last bits), never the draws.
+ */
 export const BLOCK_TRIALS = 250;
+const BLOCK_DEAL_TRIALS = 250_000;
+const MIN_BLOCK_TRIALS = 25;
+
+/** Trials per block of a model with this many open deals (see BLOCK_TRIALS). */
+export function blockTrialsFor(dealCount: number): number {
+  return Math.max(MIN_BLOCK_TRIALS, Math.min(BLOCK_TRIALS, Math.floor(BLOCK_DEAL_TRIALS / Math.max(1, dealCount))));
+}
 
 /** Close-date histograms: daily bins over the horizon, then weekly bins for this many weeks, then one overflow bin. */
 export const EXTRA_WEEKLY_BINS = 261;

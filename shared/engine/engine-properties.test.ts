@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ForecastModelInput } from '../model/schema.ts';
 import { SAMPLE_WORKSPACE } from '../sample/sample-workspace.ts';
-import { createAccumulator, mergeAccumulator } from './accumulator.ts';
+import { blockCostWidth, createAccumulator, mergeAccumulator } from './accumulator.ts';
 import { prepareForecast, runForecast } from './run.ts';
 import type { ForecastResult } from './result-types.ts';
 import { simulateBlock } from './simulate-block.ts';
@@ -61,7 +61,8 @@ describe('engine: reproducibility', () => {
     const acc = createAccumulator(plan.value.prepared);
     const bytes = Object.values(acc).reduce((n: number, a: { byteLength: number }) => n + a.byteLength, 0);
     const p = plan.value.prepared;
-    expect(bytes).toBeLessThan(p.trials * (p.quarterCount + 1) * 8 + p.dealCount * p.histogramBins * 4 + 1e6);
+    // Per trial its quarter totals, per deal its histogram, per block its cost sums (a block is ~250,000 deal-trials).
+    expect(bytes).toBeLessThan(p.trials * (p.quarterCount + 1) * 8 + p.dealCount * p.histogramBins * 4 + p.blockCount * blockCostWidth(p) * 8 + 1e6);
     expect(bytes).toBeLessThan((p.trials * p.dealCount) / 10);
   });
 });

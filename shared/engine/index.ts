@@ -1,5 +1,5 @@
 export { createAccumulator, mergeAccumulator, blockTrialRange, type Accumulator } from './accumulator.ts';
-export { BLOCK_TRIALS, DEFAULT_SEED, DEFAULT_TRIALS, ENGINE_VERSION, MAX_SEED, MAX_TRIALS } from './constants.ts';
+export { BLOCK_TRIALS, blockTrialsFor, DEFAULT_SEED, DEFAULT_TRIALS, ENGINE_VERSION, MAX_SEED, MAX_TRIALS } from './constants.ts';
 export { planForecast, type ForecastPlan, type RunOptions } from './prepare.ts';
 export type { PreparedModel } from './prepared.ts';
 export type * from './result-types.ts';

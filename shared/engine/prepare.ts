@@ -1,7 +1,7 @@
 import { parseIsoDay } from '../model/dates.ts';
 import { fiscalQuarters, type FiscalQuarter } from '../model/fiscal.ts';
 import type { ForecastModel } from '../model/schema.ts';
-import { BLOCK_TRIALS, EXTRA_WEEKLY_BINS, SALT } from './constants.ts';
+import { blockTrialsFor, EXTRA_WEEKLY_BINS, SALT } from './constants.ts';
 import { logNormalLogSurvival } from './competing-risks.ts';
 import { logNormalFromMedianP90, logNormalSurvival, type LogNormal } from './lognormal.ts';
 import type { PreparedModel } from './prepared.ts';
@@ -157,7 +157,8 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
       trials: options.trials,
       seed: options.seed,
       seedKey: hash32((options.seed ^ SALT.seed) | 0),
-      blockCount: Math.ceil(options.trials / BLOCK_TRIALS),
+      blockTrials: blockTrialsFor(N),
+      blockCount: Math.ceil(options.trials / blockTrialsFor(N)),
       stageCount: S,
       dealCount: N,
       quarterCount: quarters.length,

@@ -8,6 +8,8 @@ export interface PreparedModel extends PreparedSignalOdds {
   trials: number;
   seed: number;
   seedKey: number;
+  /** Trials per block (blockTrialsFor the deal count); the last block may be shorter. */
+  blockTrials: number;
   blockCount: number;
   stageCount: number;
   dealCount: number;

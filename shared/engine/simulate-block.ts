@@ -1,7 +1,7 @@
 import { blockCostWidth, blockTrialRange, type Accumulator } from './accumulator.ts';
 import { sampleBeta } from './beta.ts';
 import { logNormalLogSurvival, moveChanceFromLogRatio } from './competing-risks.ts';
-import { MAX_DRAWN_STAGE_DAYS, SALT } from './constants.ts';
+import { BLOCK_TRIALS, MAX_DRAWN_STAGE_DAYS, SALT } from './constants.ts';
 import { drawLogNormalParameters } from './duration-uncertainty.ts';
 import { normalQuantile, normalSurvival } from './normal.ts';
 import type { PreparedModel, PreparedNewPipeline } from './prepared.ts';
@@ -38,15 +38,16 @@ export function simulateBlock(p: PreparedModel, block: number, acc: Accumulator)
   const [firstTrial, endTrial] = blockTrialRange(p, block);
   const trials = endTrial - firstTrial;
 
-  // Trial-level draws first: each trial's key and its shared conversion rates.
-  const blockKey = combineKeys(p.seedKey, (block + SALT.block) | 0);
+  // Trial-level draws first: each trial's key and its shared conversion rates. A trial's key
+  // depends on its number alone (through groups of BLOCK_TRIALS, whatever this run's block size),
+  // so pipelines of any size, and scenarios that add or drop deals, share their random numbers.
   const trialKeys = new Int32Array(trials);
   const rates = new Float64Array(trials * S);
   const shocksActive = new Uint8Array(trials * p.shockCount);
   const durationParameters = new Float64Array(p.durationsUncertain ? trials * 4 * S : 0);
   const logOdds = new Float64Array(trials * p.oddsPairCount);
   for (let t = 0; t < trials; t++) {
-    trialKeys[t] = hash32((blockKey + Math.imul(t + 1, GOLDEN)) | 0);
+    trialKeys[t] = trialKey(p.seedKey, firstTrial + t);
     drawRates(p, trialKeys[t] as number, rates, t * S);
     drawShocks(p, trialKeys[t] as number, shocksActive, t * p.shockCount);
     if (p.durationsUncertain) drawDurationParameters(p, trialKeys[t] as number, durationParameters, t * 4 * S);
@@ -67,6 +68,12 @@ export function simulateBlock(p: PreparedModel, block: number, acc: Accumulator)
   simulateExistingDeals(p, acc, totals, trialKeys, firstTrial);
   if (p.newPipeline) simulateNewPipeline(p, p.newPipeline, acc, totals, trialKeys, firstTrial);
   acc.blockDone[block] = 1;
+}
+
+/** Trial number `trial`'s random key: a hash of the seed, its group of BLOCK_TRIALS and its place in that group. */
+function trialKey(seedKey: number, trial: number): number {
+  const group = Math.floor(trial / BLOCK_TRIALS);
+  return hash32((combineKeys(seedKey, (group + SALT.block) | 0) + Math.imul(trial - group * BLOCK_TRIALS + 1, GOLDEN)) | 0);
 }
 
 /**

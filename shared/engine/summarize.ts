@@ -59,17 +59,21 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
   const asOfDay = parseIsoDay(plan.model.asOf) ?? 0;
 
   const deals: DealForecast[] = plan.model.deals.map((deal, i) => {
+    // Quarter by quarter over the daily bins, then the bins past the horizon: whole counts, so the
+    // sums are exact in any order (this runs for every deal at every partial result).
     const winsByQuarter = new Float64Array(p.quarterCount);
+    const histogram = acc.dealCloseHistogram;
+    const row = i * p.histogramBins;
     let wins = 0;
-    for (let b = 0; b < p.histogramBins; b++) {
-      const count = acc.dealCloseHistogram[i * p.histogramBins + b] as number;
-      if (count === 0) continue;
-      wins += count;
-      if (b < p.horizonDays) {
-        const q = p.quarterOfDay[b] as number;
-        winsByQuarter[q] = (winsByQuarter[q] as number) + count;
-      }
+    let day = 0;
+    for (let q = 0; q < p.quarterCount; q++) {
+      const end = Math.min(p.horizonDays, p.quarterEndDay[q] as number);
+      let inQuarter = 0;
+      for (; day < end; day++) inQuarter += histogram[row + day] as number;
+      winsByQuarter[q] = inQuarter;
+      wins += inQuarter;
     }
+    for (; day < p.histogramBins; day++) wins += histogram[row + day] as number;
     return {
       id: deal.id,
       name: deal.name,
