@@ -3,7 +3,7 @@ import { runForecast } from '../../shared/engine/run.ts';
 import type { ForecastResult } from '../../shared/engine/result-types.ts';
 import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
 import { fakeBlockWorkers } from '../../tests/support/fake-block-workers.ts';
-import { ForecastCoordinator, REFINE_MS } from './forecast-coordinator.ts';
+import { ForecastCoordinator, REFINE_MS, refineIntervalMs } from './forecast-coordinator.ts';
 import type { FromForecastWorker } from './worker-messages.ts';
 
 const withoutTiming = (result: ForecastResult) => ({ ...result, meta: { ...result.meta, computeMs: 0 } });
@@ -77,5 +77,11 @@ describe('the live forecast over a pool of workers', () => {
     coordinator.handle({ type: 'run', runId: 1, model: { ...SAMPLE_WORKSPACE, horizonQuarters: 0 }, trials: 1_000, seed: 1 });
     const message = await done;
     expect(message.type === 'invalid' && message.problems[0]?.path).toBe('horizonQuarters');
+  });
+});
+
+describe('the interval between partial results', () => {
+  it('is 200 ms up to 1,000 deals, then grows with the deal count (5,000 deals: a second)', () => {
+    expect([0, 300, 1_000, 2_000, 5_000].map(refineIntervalMs)).toEqual([REFINE_MS, 200, 200, 400, 1_000]);
   });
 });

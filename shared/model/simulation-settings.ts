@@ -1,4 +1,4 @@
-import { LIVE_FORECAST_TRIALS } from '../analysis/trial-counts.ts';
+import { LIVE_FORECAST_TRIALS, liveForecastTrials } from '../analysis/trial-counts.ts';
 import { z } from 'zod';
 
 /**
@@ -19,7 +19,7 @@ export const simulationSchema = z.strictObject({
   seed: wholeNumber.min(0, { message: 'must be 0 or more' }).max(SIMULATION_LIMITS.maxSeed, { message: `must be at most ${SIMULATION_LIMITS.maxSeed.toLocaleString('en-US')}` }).optional(),
 });
 
-/** The trials and seed a workspace's forecast runs with: its own, else the defaults. */
-export function simulationOf(model: { simulation?: z.output<typeof simulationSchema> | undefined }): { trials: number; seed: number } {
-  return { trials: model.simulation?.trials ?? DEFAULT_SIMULATION.trials, seed: model.simulation?.seed ?? DEFAULT_SIMULATION.seed };
+/** The trials and seed a workspace's forecast runs with: its own, else the defaults (trials by its deal count, liveForecastTrials). */
+export function simulationOf(model: { simulation?: z.output<typeof simulationSchema> | undefined; deals: readonly unknown[] }): { trials: number; seed: number } {
+  return { trials: model.simulation?.trials ?? liveForecastTrials(model.deals.length), seed: model.simulation?.seed ?? DEFAULT_SIMULATION.seed };
 }

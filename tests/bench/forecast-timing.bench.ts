@@ -22,9 +22,11 @@ for (const deals of SIZES) {
     const timings = [];
     for (let i = 0; i < EDITS; i++) timings.push(await editAndMeasure(page, 400_000 + 10_000 * i));
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    // The workspace sets no trials, so it runs its deal count's default (liveForecastTrials).
+    const trials = (await page.locator('.trials').textContent())?.replace(' simulated trials', '') ?? '?';
     const ms = (values: number[]) => `${Math.round(median(values))} ms`;
     console.log(
-      `${deals} deals, ${EDITS} edits, ${cores} cores (a pool of ${Math.max(1, cores - 1)} simulation worker(s)), 20,000 trials: ` +
+      `${deals} deals, ${EDITS} edits, ${cores} cores (a pool of ${Math.max(1, cores - 1)} simulation worker(s)), ${trials} trials: ` +
         `median edit → first result ${ms(timings.map((t) => t.first))}, → full result ${ms(timings.map((t) => t.full))}` +
         ` (each: ${timings.map((t) => `${Math.round(t.first)}/${Math.round(t.full)}`).join(', ')})`,
     );

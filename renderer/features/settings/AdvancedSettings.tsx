@@ -1,4 +1,5 @@
 import type { ForecastModel } from '../../../shared/model/schema.ts';
+import { LIVE_FORECAST_TRIALS, liveForecastTrials } from '../../../shared/analysis/trial-counts.ts';
 import { DEFAULT_SIMULATION, SIMULATION_LIMITS } from '../../../shared/model/simulation-settings.ts';
 import { NumberField } from '../../fields/NumberField.tsx';
 
@@ -15,6 +16,12 @@ const withSimulation = (model: ForecastModel, field: 'trials' | 'seed', value: n
  * Folded away by default: the defaults suit the board numbers. Saved with the workspace.
  */
 export function AdvancedSettings({ model }: { model: ForecastModel }) {
+  const defaultTrials = liveForecastTrials(model.deals.length);
+  const whole = (n: number) => n.toLocaleString('en-US');
+  const trialsHint =
+    defaultTrials === LIVE_FORECAST_TRIALS
+      ? `${whole(SIMULATION_LIMITS.minTrials)} to ${whole(SIMULATION_LIMITS.maxTrials)}; default ${whole(defaultTrials)}`
+      : `${whole(SIMULATION_LIMITS.minTrials)} to ${whole(SIMULATION_LIMITS.maxTrials)}; default ${whole(defaultTrials)} for ${whole(model.deals.length)} deals, so a forecast takes seconds (${whole(LIVE_FORECAST_TRIALS)} up to 750 deals)`;
   return (
     <details className="card card-wide advanced-settings">
       <summary>
@@ -29,10 +36,10 @@ export function AdvancedSettings({ model }: { model: ForecastModel }) {
           optional
           grouped
           value={model.simulation?.trials}
-          placeholder={DEFAULT_SIMULATION.trials.toLocaleString('en-US')}
+          placeholder={whole(defaultTrials)}
           path="simulation.trials"
           apply={(m, v) => withSimulation(m, 'trials', v)}
-          hint={`${SIMULATION_LIMITS.minTrials.toLocaleString('en-US')} to ${SIMULATION_LIMITS.maxTrials.toLocaleString('en-US')}; default ${DEFAULT_SIMULATION.trials.toLocaleString('en-US')}`}
+          hint={trialsHint}
         />
         <NumberField
           label="Seed"
