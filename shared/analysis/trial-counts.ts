@@ -8,6 +8,8 @@
 export const LIVE_FORECAST_TRIALS = 20_000;
 /** Deal-trials a live forecast keeps to when the workspace does not set its trials: a few seconds on one core. */
 const LIVE_FORECAST_DEAL_TRIALS = 15_000_000;
+/** Up to this many deals the default is the full LIVE_FORECAST_TRIALS (750). */
+export const FULL_TRIALS_MAX_DEALS = LIVE_FORECAST_DEAL_TRIALS / LIVE_FORECAST_TRIALS;
 const MIN_LIVE_FORECAST_TRIALS = 2_000;
 
 /**

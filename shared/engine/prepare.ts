@@ -58,6 +58,7 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
   const horizonDays = lastQuarter ? lastQuarter.endDayExclusive - asOfDay : 0;
   const S = model.stages.length;
   const N = model.deals.length;
+  const blockTrials = blockTrialsFor(N);
 
   const stageIndex = new Map(model.stages.map((stage, i) => [stage.id, i]));
   const stageMu = new Float64Array(2 * S);
@@ -157,8 +158,8 @@ export function planForecast(model: ForecastModel, options: RunOptions): Forecas
       trials: options.trials,
       seed: options.seed,
       seedKey: hash32((options.seed ^ SALT.seed) | 0),
-      blockTrials: blockTrialsFor(N),
-      blockCount: Math.ceil(options.trials / blockTrialsFor(N)),
+      blockTrials,
+      blockCount: Math.ceil(options.trials / blockTrials),
       stageCount: S,
       dealCount: N,
       quarterCount: quarters.length,

@@ -1,5 +1,6 @@
 import type { ForecastModel } from '../../../shared/model/schema.ts';
-import { LIVE_FORECAST_TRIALS, liveForecastTrials } from '../../../shared/analysis/trial-counts.ts';
+import { FULL_TRIALS_MAX_DEALS, LIVE_FORECAST_TRIALS, liveForecastTrials } from '../../../shared/analysis/trial-counts.ts';
+import { whole } from '../../../shared/format/numbers.ts';
 import { DEFAULT_SIMULATION, SIMULATION_LIMITS } from '../../../shared/model/simulation-settings.ts';
 import { NumberField } from '../../fields/NumberField.tsx';
 
@@ -17,11 +18,11 @@ const withSimulation = (model: ForecastModel, field: 'trials' | 'seed', value: n
  */
 export function AdvancedSettings({ model }: { model: ForecastModel }) {
   const defaultTrials = liveForecastTrials(model.deals.length);
-  const whole = (n: number) => n.toLocaleString('en-US');
-  const trialsHint =
+  const forLargePipeline =
     defaultTrials === LIVE_FORECAST_TRIALS
-      ? `${whole(SIMULATION_LIMITS.minTrials)} to ${whole(SIMULATION_LIMITS.maxTrials)}; default ${whole(defaultTrials)}`
-      : `${whole(SIMULATION_LIMITS.minTrials)} to ${whole(SIMULATION_LIMITS.maxTrials)}; default ${whole(defaultTrials)} for ${whole(model.deals.length)} deals, so a forecast takes seconds (${whole(LIVE_FORECAST_TRIALS)} up to 750 deals)`;
+      ? ''
+      : ` for ${whole(model.deals.length)} deals, so a forecast takes seconds (${whole(LIVE_FORECAST_TRIALS)} up to ${whole(FULL_TRIALS_MAX_DEALS)} deals)`;
+  const trialsHint = `${whole(SIMULATION_LIMITS.minTrials)} to ${whole(SIMULATION_LIMITS.maxTrials)}; default ${whole(defaultTrials)}${forLargePipeline}`;
   return (
     <details className="card card-wide advanced-settings">
       <summary>
