@@ -6,6 +6,7 @@ import { decimal } from '../../../shared/format/numbers.ts';
 import { chosenFitValues, fitChoice, type LoadedHistory } from '../../state/calibration-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { survivalFigure } from '../../figures/survival-figure.tsx';
+import { StageOptions } from '../../fields/options.tsx';
 
 const pct = (v: number) => `${(Math.round(v * 1000) / 10).toString()}%`;
 const days = (v: number) => `${Math.round(v * 10) / 10}`;
@@ -169,11 +170,7 @@ export function FitReview({ model, loaded }: { model: ForecastModel; loaded: Loa
       <div className="inline-row">
         <label htmlFor={ids.chart}>Time in stage for</label>
         <select id={ids.chart} value={shown?.stageId ?? ''} onChange={(e) => actions.showStageChart(e.target.value)}>
-          {model.stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <StageOptions stages={model.stages} />
         </select>
       </div>
       {shown ? <FigureCard figure={survivalFigure(shown)} wide /> : null}

@@ -9,6 +9,7 @@ import { friendlyDate } from '../../../shared/format/dates.ts';
 import { CsvFilePicker, readCsvFile } from '../import/CsvFilePicker.tsx';
 import { useAppStore } from '../../state/store.ts';
 import { rememberedHistoryColumns, rememberHistoryColumns } from './remembered-columns.ts';
+import { ColumnOptions, StageOptions } from '../../fields/options.tsx';
 
 const UNMAPPED = '__unmapped__';
 
@@ -90,11 +91,7 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
                   <span>{HISTORY_FIELD_LABELS[field]}</span>
                   <select aria-label={`Column for ${HISTORY_FIELD_LABELS[field]}`} value={settings.columns[field] ?? UNMAPPED} onChange={(e) => setColumn(field, e.target.value)}>
                     <option value={UNMAPPED}>(none)</option>
-                    {file.table.headers.map((h, i) => (
-                      <option key={i} value={i}>
-                        {h}
-                      </option>
-                    ))}
+                    <ColumnOptions headers={file.table.headers} />
                   </select>
                 </label>
               ))}
@@ -117,11 +114,7 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
                     }
                   >
                     <option value={UNMAPPED}>(choose)</option>
-                    {model.stages.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name}
-                      </option>
-                    ))}
+                    <StageOptions stages={model.stages} />
                     <option value={WON}>Closed won</option>
                     <option value={LOST}>Closed lost</option>
                     <option value={IGNORE}>Not used</option>

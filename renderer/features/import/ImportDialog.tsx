@@ -15,6 +15,7 @@ import { Modal } from '../../app/Modal.tsx';
 import { CsvFilePicker, readCsvFile } from './CsvFilePicker.tsx';
 import { ImportTally } from './ImportTally.tsx';
 import { SignalColumns } from './SignalColumns.tsx';
+import { ColumnOptions, StageOptions } from '../../fields/options.tsx';
 
 interface LoadedFile {
   name: string;
@@ -120,11 +121,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                     </label>
                     <select id={`col-${field}`} value={settings.columns[field] ?? UNMAPPED} onChange={(e) => setColumn(field, e.target.value)}>
                       <option value={UNMAPPED}>— not in this file —</option>
-                      {file.table.headers.map((h, i) => (
-                        <option key={`${h}-${i}`} value={i}>
-                          {h}
-                        </option>
-                      ))}
+                      <ColumnOptions headers={file.table.headers} />
                     </select>
                   </div>
                 ))}
@@ -160,11 +157,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                     <label htmlFor={`stage-${crm}`}>{crm}</label>
                     <select id={`stage-${crm}`} value={settings.stageMapping[crm] ?? UNMAPPED} onChange={(e) => setStage(crm, e.target.value)}>
                       <option value={UNMAPPED}>— choose —</option>
-                      {model.stages.map((s) => (
-                        <option key={s.id} value={s.id}>
-                          {s.name}
-                        </option>
-                      ))}
+                      <StageOptions stages={model.stages} />
                       <option value={BOOKED_STAGE}>Booked (closed won)</option>
                       <option value={SKIP_STAGE}>Leave out (not open)</option>
                     </select>

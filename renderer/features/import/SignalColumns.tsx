@@ -1,5 +1,6 @@
 import type { ImportSettings } from '../../../shared/import/pipeline-import.ts';
 import type { Signal } from '../../../shared/model/schema.ts';
+import { ColumnOptions } from '../../fields/options.tsx';
 
 const NONE = '__none__';
 
@@ -21,11 +22,7 @@ export function SignalColumns({ signals, headers, settings, onChange }: { signal
           <label htmlFor={`signal-col-${signal.id}`}>{signal.name}</label>
           <select id={`signal-col-${signal.id}`} value={settings.signalColumns?.[signal.id] ?? NONE} onChange={(e) => set(signal.id, e.target.value)}>
             <option value={NONE}>— not in this file —</option>
-            {headers.map((h, i) => (
-              <option key={`${h}-${i}`} value={i}>
-                {h}
-              </option>
-            ))}
+            <ColumnOptions headers={headers} />
           </select>
         </div>
       ))}

@@ -13,6 +13,7 @@ import { TextField } from '../../fields/TextField.tsx';
 import { whole } from '../../../shared/format/numbers.ts';
 import { explainDealOdds } from '../../../shared/signals/explain-odds.ts';
 import { SignalCell, signalColumns, signalFilterOptions, SignalPicker, signalsInUse, type SignalKey } from './signal-columns.tsx';
+import { StageOptions } from '../../fields/options.tsx';
 
 type CrmKey = 'account' | 'createdOn' | 'crmCloseDate' | 'crmProbability' | 'crmForecastCategory';
 type SortKey = 'name' | 'amount' | 'stage' | 'days' | 'since' | 'owner' | 'sponsorRole' | 'pWin' | 'close' | CrmKey;
@@ -266,11 +267,7 @@ function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelec
       case 'stage':
         return (
           <select aria-label={`${label} stage`} value={deal.stage} onChange={(e) => edit((m) => moveDealToStage(m, index, e.target.value))}>
-            {model.stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <StageOptions stages={model.stages} />
           </select>
         );
       case 'days':

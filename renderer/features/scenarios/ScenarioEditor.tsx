@@ -26,6 +26,7 @@ import {
 } from './scenario-edits.ts';
 import { scenarioFieldPath } from './scenario-paths.ts';
 import { MODEL_LIMITS } from '../../../shared/model/limits.ts';
+import { StageOptions } from '../../fields/options.tsx';
 
 const NO_SHOCKS: readonly Shock[] = [];
 const edit = (change: (model: ForecastModel) => ForecastModel) => useAppStore.getState().edit(change);
@@ -226,11 +227,7 @@ function DealOverrides({ model, scenario, index }: { model: ForecastModel; scena
                   <td>
                     <select aria-label={`${name} stage in this scenario`} value={o.stage ?? ''} onChange={(e) => edit((m) => setDealStageOverride(m, id, dealId, e.target.value || undefined))}>
                       <option value="">{deal ? `As baseline (${model.stages.find((s) => s.id === deal.stage)?.name ?? deal.stage})` : 'As baseline'}</option>
-                      {model.stages.map((s) => (
-                        <option key={s.id} value={s.id}>
-                          {s.name}
-                        </option>
-                      ))}
+                      <StageOptions stages={model.stages} />
                     </select>
                   </td>
                   <td>
@@ -284,11 +281,7 @@ function Shocks({ model, scenario, index }: { model: ForecastModel; scenario: Sc
             <div className="field">
               <label htmlFor={`${key}-stage`}>Deals in stage</label>
               <select id={`${key}-stage`} value={shock.stage} onChange={(e) => edit((m) => updateShock(m, id, i, { stage: e.target.value }))}>
-                {model.stages.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
+                <StageOptions stages={model.stages} />
               </select>
             </div>
             <div className="field">

@@ -8,6 +8,7 @@ import { ChartCard } from '../../charts/ChartCard.tsx';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
 import { useAppShallow } from '../../state/store.ts';
+import { StageOptions } from '../../fields/options.tsx';
 
 /**
  * What is known about deals that moves their odds (semantics 12): per signal its values, the baseline,
@@ -84,11 +85,7 @@ function SignalRow({ model, signal, index }: { model: ForecastModel; signal: Sig
         <div className="field">
           <label htmlFor={ids.from}>Applies from</label>
           <select id={ids.from} value={signal.appliesFrom} onChange={(e) => edit((m) => updateSignal(m, index, { appliesFrom: e.target.value }))}>
-            {model.stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <StageOptions stages={model.stages} />
           </select>
         </div>
       </div>

@@ -13,6 +13,7 @@ import { ProblemAlert, ProgressLine } from '../forecast/ProgressLine.tsx';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { tornadoFigure } from '../../figures/tornado-figure.tsx';
 import { SignalChanges } from './SignalChanges.tsx';
+import { StageOptions } from '../../fields/options.tsx';
 
 const CONTRIBUTION_DEALS = 15;
 
@@ -74,11 +75,7 @@ function PipelineNeededForm({ model, quarter, label }: { model: ForecastModel; q
       <div className="inline-row">
         <label htmlFor={ids.stage}>New deals entering</label>
         <select id={ids.stage} value={stageId} onChange={(e) => setStageId(e.target.value)}>
-          {model.stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <StageOptions stages={model.stages} />
         </select>
         <label htmlFor={ids.confidence}>to reach a chance of</label>
         <select id={ids.confidence} value={confidence} onChange={(e) => setConfidence(Number(e.target.value))}>
