@@ -8,16 +8,12 @@ import { fiscalQuarters } from '../../shared/model/fiscal.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import { normalQuantile, normalSurvival } from '../../shared/engine/normal.ts';
 import { Z90 } from '../../shared/engine/lognormal.ts';
+import { mulberry32 } from './mulberry32.ts';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+/** Uniform strictly inside (0, 1) from mulberry32 (a quantile of 0 or 1 would be infinite). */
+function uniforms(seed: number): () => number {
+  const words = mulberry32(seed);
+  return () => (words() + 0.5) / 4294967296;
 }
 
 function gamma(shape: number, rand: () => number): number {
@@ -62,7 +58,7 @@ export interface ReferenceResult {
 }
 
 export function referenceSimulate(model: ForecastModel, trials: number, seed: number): ReferenceResult {
-  const rand = mulberry32(seed);
+  const rand = uniforms(seed);
   const asOf = parseIsoDay(model.asOf) ?? 0;
   const quarters = fiscalQuarters(asOf, model.fiscalYearStartMonth, model.horizonQuarters);
   const ends = quarters.map((q) => q.endDayExclusive - asOf);

@@ -2,17 +2,12 @@ import type { Deal, ForecastModel } from '../../shared/model/schema.ts';
 import { addSnapshot } from '../../shared/snapshots/snapshot-store.ts';
 import { emptySnapshotStore, type SnapshotStore, type SnapshotSummary } from '../../shared/snapshots/snapshot-types.ts';
 import { formatIsoDay, parseIsoDay } from '../../shared/model/dates.ts';
+import { mulberry32 } from './mulberry32.ts';
 
-/** A small deterministic generator (mulberry32), so the history is the same on every run. */
+/** Uniform in [0, 1) from mulberry32, so the history is the same on every run. */
 function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const words = mulberry32(seed);
+  return () => words() / 4294967296;
 }
 
 const STAGES = ['discovery', 'exec-presentation', 'pilot', 'security', 'procurement'];
