@@ -57,6 +57,9 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
 
   const beyond = meanAndSd(columnValues(p.quarterCount));
   const asOfDay = parseIsoDay(plan.model.asOf) ?? 0;
+  // Deals share close days, so each bin's date is formatted once per summary.
+  const binDates: (string | undefined)[] = new Array<string | undefined>(p.histogramBins);
+  const dateOfBin = (bin: number): string => (binDates[bin] ??= formatIsoDay(asOfDay + dayOfBin(bin, p.horizonDays)));
 
   const deals: DealForecast[] = plan.model.deals.map((deal, i) => {
     // Quarter by quarter over the daily bins, then the bins past the horizon: whole counts, so the
@@ -81,7 +84,7 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
       amount: deal.amount,
       pWin: perTrial(wins),
       pWinByQuarter: Array.from(winsByQuarter, perTrial),
-      closeDate: wins > 0 ? closeDateRange(acc, i, wins, p.histogramBins, p.horizonDays, asOfDay) : null,
+      closeDate: wins > 0 ? closeDateRange(histogram, row, wins, p.histogramBins, dateOfBin) : null,
     };
   });
 
@@ -159,25 +162,22 @@ function funnelOf(plan: ForecastPlan, acc: Accumulator, perTrial: (n: number) =>
   return stages;
 }
 
-/** Close-date percentiles (the first day by which that share of the deal's wins had closed). */
-function closeDateRange(
-  acc: Accumulator,
-  deal: number,
-  wins: number,
-  bins: number,
-  dailyBins: number,
-  asOfDay: number,
-): CloseDateRange {
-  const percentile = (share: number): string => {
-    const rank = Math.max(1, Math.ceil(share * wins));
-    let cumulative = 0;
-    for (let b = 0; b < bins; b++) {
-      cumulative += acc.dealCloseHistogram[deal * bins + b] as number;
-      if (cumulative >= rank) return formatIsoDay(asOfDay + dayOfBin(b, dailyBins));
-    }
-    return formatIsoDay(asOfDay + dayOfBin(bins - 1, dailyBins));
-  };
-  return { p10: percentile(0.1), p50: percentile(0.5), p90: percentile(0.9) };
+const CLOSE_DATE_SHARES = [0.1, 0.5, 0.9] as const;
+
+/**
+ * Close-date percentiles (the first day by which that share of the deal's wins had closed), found in
+ * one pass over the deal's histogram row: this runs for every deal at every partial result.
+ */
+function closeDateRange(histogram: Uint32Array, row: number, wins: number, bins: number, dateOfBin: (bin: number) => string): CloseDateRange {
+  const ranks = CLOSE_DATE_SHARES.map((share) => Math.max(1, Math.ceil(share * wins)));
+  const found = CLOSE_DATE_SHARES.map(() => bins - 1);
+  let next = 0;
+  let cumulative = 0;
+  for (let b = 0; b < bins && next < ranks.length; b++) {
+    cumulative += histogram[row + b] as number;
+    while (next < ranks.length && cumulative >= (ranks[next] as number)) found[next++] = b;
+  }
+  return { p10: dateOfBin(found[0] as number), p50: dateOfBin(found[1] as number), p90: dateOfBin(found[2] as number) };
 }
 
 /** A bin's day offset: exact within the horizon, mid-week beyond it (the last bin: "on or after"). */
