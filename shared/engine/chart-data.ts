@@ -1,6 +1,6 @@
 import { blockTrialRange, trialBookings, type Accumulator } from './accumulator.ts';
 import type { ForecastPlan } from './prepare.ts';
-import { quantileSorted } from './statistics.ts';
+import { quantilesOf } from './statistics.ts';
 
 /** What the dashboard draws beyond the summary: distributions from the per-trial quarter totals. */
 export interface ChartData {
@@ -48,10 +48,9 @@ export function chartData(plan: ForecastPlan, acc: Accumulator): ChartData {
       values[i] = v;
       running[i] = (running[i] as number) + v;
     });
-    values.sort();
     const target = plan.model.targets?.[quarter.start] ?? 0;
     // Up to the 99th percentile (and past the target), so one freak trial does not squash the picture.
-    const top = Math.max(quantileSorted(values, 0.99), target * 1.1, 1);
+    const top = Math.max(quantilesOf(values, [0.99])[0] as number, target * 1.1, 1);
     const binWidth = niceStep(top / HISTOGRAM_BINS);
     const bins = Array.from({ length: Math.ceil(top / binWidth) + 1 }, (_, i) => ({ from: i * binWidth, share: 0 }));
     for (const v of values) {
@@ -59,16 +58,8 @@ export function chartData(plan: ForecastPlan, acc: Accumulator): ChartData {
       if (bin) bin.share += 1 / n;
     }
     histograms.push({ binWidth, bins });
-    const sorted = Float64Array.from(running).sort();
-    cumulative.push({
-      end: quarter.end,
-      label: quarter.label,
-      p10: quantileSorted(sorted, 0.1),
-      p25: quantileSorted(sorted, 0.25),
-      p50: quantileSorted(sorted, 0.5),
-      p75: quantileSorted(sorted, 0.75),
-      p90: quantileSorted(sorted, 0.9),
-    });
+    const [p10, p25, p50, p75, p90] = quantilesOf(Float64Array.from(running), [0.1, 0.25, 0.5, 0.75, 0.9]) as [number, number, number, number, number];
+    cumulative.push({ end: quarter.end, label: quarter.label, p10, p25, p50, p75, p90 });
   });
   return { histograms, cumulative };
 }

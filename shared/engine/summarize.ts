@@ -4,7 +4,7 @@ import { fullCycleCac } from './full-cycle-cac.ts';
 import { ENGINE_VERSION } from './constants.ts';
 import type { ForecastPlan } from './prepare.ts';
 import type { CacForecast, CloseDateRange, DealForecast, ForecastResult, FunnelStage, QuarterForecast } from './result-types.ts';
-import { meanAndSd, quantileSorted } from './statistics.ts';
+import { meanAndSd, quantilesOf } from './statistics.ts';
 
 /** Turns what the simulated blocks collected into the result. Works on partial runs too. */
 export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: number): ForecastResult {
@@ -36,7 +36,7 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
     const target = targets[quarter.start] ?? null;
     let reached = 0;
     if (target !== null) for (const v of values) if (v >= target) reached++;
-    values.sort();
+    const [p10, p50, p90] = quantilesOf(values, [0.1, 0.5, 0.9]) as [number, number, number];
     return {
       label: quarter.label,
       start: quarter.start,
@@ -44,9 +44,9 @@ export function summarize(plan: ForecastPlan, acc: Accumulator, computeMs: numbe
       mean,
       sd,
       se: trials > 0 ? sd / Math.sqrt(trials) : 0,
-      p10: quantileSorted(values, 0.1),
-      p50: quantileSorted(values, 0.5),
-      p90: quantileSorted(values, 0.9),
+      p10,
+      p50,
+      p90,
       spend: perTrial(blockSum(plan, acc, doneBlocks, 2 * p.stageCount + q)),
       expectedWins: perTrial(acc.quarterWins[q] as number) + booked.count,
       booked: booked.amount,
