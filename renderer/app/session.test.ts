@@ -7,7 +7,7 @@ import type { Result } from '../../shared/result.ts';
 import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
 import type { SaveOutcome } from '../../shared/workspace/document.ts';
 import { resetAppStore, useAppStore } from '../state/store.ts';
-import { AUTOSAVE_DELAY_MS, SAVE_RETRY_MS, Session } from './session.ts';
+import { AUTOSAVE_DELAY_MS, SAVE_MAX_WAIT_MS, SAVE_RETRY_MS, SAVE_TYPING_PAUSE_MS, Session } from './session.ts';
 
 const sample = (() => {
   const checked = validateModel(SAMPLE_WORKSPACE);
@@ -100,6 +100,33 @@ describe('the session’s autosave', () => {
     host.saves[0]?.answer(saved(2));
     await vi.advanceTimersByTimeAsync(0);
     expect([saveState(), useAppStore.getState().revision]).toEqual(['saved', 2]);
+  });
+
+  it('waits for a pause in the typing when a save falls due while the user types', async () => {
+    const press = () => window.dispatchEvent(new KeyboardEvent('keydown', { key: '1' }));
+    rename('one');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 100);
+    press();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(host.saves).toHaveLength(0); // due, but a key was pressed 100 ms ago
+    await vi.advanceTimersByTimeAsync(SAVE_TYPING_PAUSE_MS - 100 - 1);
+    expect(host.saves).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(host.saves.map((s) => s.name)).toEqual(['one']);
+  });
+
+  it('saves during typing that never pauses once the save is SAVE_MAX_WAIT_MS late', async () => {
+    const press = () => window.dispatchEvent(new KeyboardEvent('keydown', { key: '1' }));
+    rename('one');
+    press();
+    let waited = 0;
+    while (host.saves.length === 0 && waited < 10 * SAVE_MAX_WAIT_MS) {
+      await vi.advanceTimersByTimeAsync(100);
+      waited += 100;
+      press();
+    }
+    expect(waited).toBe(AUTOSAVE_DELAY_MS + SAVE_MAX_WAIT_MS);
+    expect(host.saves.map((s) => s.name)).toEqual(['one']);
   });
 
   it('saves an edit made during a save after it, based on the revision that save wrote', async () => {

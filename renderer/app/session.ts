@@ -19,6 +19,14 @@ import { addSnapshot, modelAt, snapshotSummary, thinSnapshots } from '../../shar
 import type { AppState } from '../state/store.ts';
 
 export const AUTOSAVE_DELAY_MS = 600;
+/**
+ * An autosave that falls due while the user is typing (a key pressed in the last this many ms) waits
+ * for the pause, but never more than SAVE_MAX_WAIT_MS past its time. Handing a 5,000-deal workspace
+ * to the host takes the page tens of ms (the desktop app's IPC copy; in a browser, the check and the
+ * IndexedDB write too), which landed as a stutter between keystrokes.
+ */
+export const SAVE_TYPING_PAUSE_MS = 500;
+export const SAVE_MAX_WAIT_MS = 3000;
 /** How often a failed save (a full or read-only disk) is tried again. */
 export const SAVE_RETRY_MS = 5000;
 
@@ -39,6 +47,12 @@ export class Session {
   private weeklyCheckedFor: string | null = null;
   /** True while a workspace's history is being shown as read from its file (not a change to save). */
   private loadingSnapshots = false;
+  /** When a key was last pressed in the window, and since when a save has been waiting for a pause (Date.now ms). */
+  private lastKeyAt = -Infinity;
+  private saveDueSince: number | null = null;
+  private readonly noteKey = () => {
+    this.lastKeyAt = Date.now();
+  };
 
   constructor(
     readonly api: ForecastAppApi,
@@ -52,6 +66,7 @@ export class Session {
       onDone: (result, charts) => store().runDone(result, charts),
       onInvalid: (problems) => store().runInvalid(problems),
     });
+    globalThis.addEventListener?.('keydown', this.noteKey, true);
     this.unsubscribe.push(
       useAppStore.subscribe((state, previous) => {
         if (state.document !== previous.document && state.document) {
@@ -70,6 +85,7 @@ export class Session {
           this.scheduleSave();
         }
       }),
+      () => globalThis.removeEventListener?.('keydown', this.noteKey, true),
       api.onMenuCommand((command) => void this.command(command)),
       api.onOpenWorkspace((id) => void this.open(id)),
     );
@@ -166,7 +182,20 @@ export class Session {
 
   private scheduleSave(delay = AUTOSAVE_DELAY_MS): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.flushSave(), delay);
+    this.saveTimer = setTimeout(() => this.saveAtTypingPause(), delay);
+  }
+
+  /** Saves now, unless the user is typing: then at the pause, or SAVE_MAX_WAIT_MS after the save fell due. */
+  private saveAtTypingPause(): void {
+    const now = Date.now();
+    this.saveDueSince ??= now;
+    const pauseIn = this.lastKeyAt + SAVE_TYPING_PAUSE_MS - now;
+    const latest = this.saveDueSince + SAVE_MAX_WAIT_MS - now;
+    if (pauseIn > 0 && latest > 0) {
+      this.saveTimer = setTimeout(() => this.saveAtTypingPause(), Math.min(pauseIn, latest));
+      return;
+    }
+    void this.flushSave();
   }
 
   /**
@@ -177,6 +206,7 @@ export class Session {
   flushSave(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    this.saveDueSince = null;
     this.saving = this.saving.then(() => this.saveOnce());
     return this.saving;
   }
