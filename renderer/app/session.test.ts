@@ -129,6 +129,20 @@ describe('the session’s autosave', () => {
     expect(host.saves.map((s) => s.name)).toEqual(['one']);
   });
 
+  it('saves at once when the page closes during a wait for a pause in the typing', async () => {
+    rename('one');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 100);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '1' }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(host.saves).toHaveLength(0);
+    void session.pageClosing();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(host.saves.map((s) => s.name)).toEqual(['one']);
+    host.saves[0]?.answer(saved(2));
+    await vi.advanceTimersByTimeAsync(10 * SAVE_MAX_WAIT_MS);
+    expect(host.saves).toHaveLength(1); // the wait it interrupted does not save again
+  });
+
   it('saves an edit made during a save after it, based on the revision that save wrote', async () => {
     rename('one');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);

@@ -185,7 +185,11 @@ export class Session {
     this.saveTimer = setTimeout(() => this.saveAtTypingPause(), delay);
   }
 
-  /** Saves now, unless the user is typing: then at the pause, or SAVE_MAX_WAIT_MS after the save fell due. */
+  /**
+   * Saves now, unless the user is typing: then at the pause, or SAVE_MAX_WAIT_MS after the first save
+   * fell due (edits meanwhile do not push that back, so a long stretch of typing still saves every few
+   * seconds). Date.now, as the rest of the session's timing (and the tests' fake clock).
+   */
   private saveAtTypingPause(): void {
     const now = Date.now();
     this.saveDueSince ??= now;
@@ -330,6 +334,8 @@ export class Session {
   }
 
   dispose(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     for (const stop of this.unsubscribe) stop();
     this.runner.dispose();
     useAppStore.getState().disposeAnalyses();

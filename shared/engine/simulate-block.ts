@@ -134,7 +134,7 @@ function simulateExistingDeals(p: PreparedModel, acc: Accumulator, totals: Block
       const time = walks.time[t] as number;
       if (time < 0) continue;
       const day = windowDays > 0 ? windowFrom + Math.floor(uniformAt(walks.base[t] as number, 2 * S) * windowDays) : Math.floor(time);
-      const q = day < horizonDays ? (quarterOfDay[day] as number) : H;
+      const q = columnOfDay(quarterOfDay, horizonDays, H, day);
       const cell = (firstTrial + t) * columns + q;
       bookings[cell] = (bookings[cell] as number) + amount;
       quarterWins[q] = (quarterWins[q] as number) + 1;
@@ -182,7 +182,7 @@ function simulateNewPipeline(
       const time = walks.time[w] as number;
       if (time < 0) continue;
       const day = Math.floor((walks.origin[w] as number) + time);
-      const q = day < p.horizonDays ? (p.quarterOfDay[day] as number) : H;
+      const q = columnOfDay(p.quarterOfDay, p.horizonDays, H, day);
       const cell = (firstTrial + t) * columns + q;
       bookings[cell] = (bookings[cell] as number) + (walks.amount[w] as number);
       quarterWins[q] = (quarterWins[q] as number) + 1;
@@ -285,8 +285,7 @@ function walkStages(p: PreparedModel, totals: BlockTotals, walks: Walks, count: 
     const first = shocked ? remaining + shockDelay(p, shocksActive, trial, k, origin + (firstStart[w] as number), origin + remaining) : remaining;
     const firstCost = (costPerDay[k] as number) * first + firstEntryCost;
     costs[k] = (costs[k] as number) + firstCost;
-    const firstQuarter = origin < horizonDays ? (quarterOfDay[origin | 0] as number) : H;
-    let q = addSpend(spend, quarterEndDay, firstQuarter, origin, origin + first, costPerDay[k] as number, firstEntryCost);
+    let q = addSpend(spend, quarterEndDay, columnOfDay(quarterOfDay, horizonDays, H, origin), origin, origin + first, costPerDay[k] as number, firstEntryCost);
     reached[k] = (reached[k] as number) + 1;
     let total = first;
     let j = k;
@@ -307,7 +306,8 @@ function walkStages(p: PreparedModel, totals: BlockTotals, walks: Walks, count: 
       const d = shocked ? drawn + shockDelay(p, shocksActive, trial, j, origin + total, origin + total + drawn) : drawn;
       durations[j] = d;
       costs[j] = (costs[j] as number) + (costPerDay[j] as number) * d + (entryCost[j] as number);
-      q = addSpend(spend, quarterEndDay, q, origin + total, origin + total + d, costPerDay[j] as number, entryCost[j] as number);
+      // The stay ends where the next one starts, to the last bit (origin + (total + d)), so the column carried over is that start's.
+      q = addSpend(spend, quarterEndDay, q, origin + total, origin + (total + d), costPerDay[j] as number, entryCost[j] as number);
       total += d;
     }
     if (won) {
@@ -347,6 +347,11 @@ function addSpend(spend: Float64Array, quarterEndDay: Float64Array, quarter: num
   }
   spend[q] = (spend[q] as number) + perDay * (to - start);
   return q;
+}
+
+/** The bookings or spend column of day offset `day` (≥ 0): its quarter's, or the last one, beyond the horizon. */
+function columnOfDay(quarterOfDay: Uint8Array, horizonDays: number, beyond: number, day: number): number {
+  return day < horizonDays ? (quarterOfDay[day | 0] as number) : beyond;
 }
 
 /** An unconditioned time in a stage from duration row `row` (movers or losers), at lower-tail probability u. */

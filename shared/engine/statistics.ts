@@ -1,3 +1,6 @@
+/** Linear interpolation from a (fraction 0) to b (fraction 1), as type 7 takes it between order statistics. */
+const between = (a: number, b: number, fraction: number): number => a + fraction * (b - a);
+
 /** Quantile of sorted values by linear interpolation between order statistics (Hyndman–Fan type 7). */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
@@ -5,9 +8,9 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
-  const a = sorted[lo] as number;
-  return a + (h - lo) * ((sorted[hi] as number) - a);
+  return between(sorted[lo] as number, sorted[hi] as number, h - lo);
 }
+
 
 export interface MeanSd {
   mean: number;
@@ -34,7 +37,8 @@ export function meanAndSd(values: ArrayLike<number>): MeanSd {
  * The quantiles (type 7, exactly as quantileSorted gives them) of `values` at probabilities `ps`,
  * without sorting them all: each needs two order statistics, the first found by selection, the next
  * as the least value above it. A summary takes several quantiles of each quarter's 20,000 trial
- * totals at every partial result; sorting them was most of its time. Reorders `values`.
+ * totals at every partial result; sorting them was most of its time. Reorders `values`, which must
+ * hold no NaN (trial totals never do; a sort would put NaN last, selection would not).
  */
 export function quantilesOf(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
@@ -53,7 +57,7 @@ export function quantilesOf(values: Float64Array, ps: readonly number[]): number
       b = values[lo + 1] as number;
       for (let j = lo + 2; j < n; j++) if ((values[j] as number) < b) b = values[j] as number;
     }
-    out[i] = a + (h - lo) * (b - a);
+    out[i] = between(a, b, h - lo);
     left = lo;
   }
   return out;
