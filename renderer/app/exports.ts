@@ -66,6 +66,11 @@ export class Exports {
     private readonly compare: AnalysisRunner,
   ) {}
 
+  /** Stops the board pack's comparison worker, if one was started. */
+  dispose(): void {
+    this.compare.dispose();
+  }
+
   private whenSettled(): Promise<AppState> {
     return new Promise((resolve) => {
       const state = useAppStore.getState();

@@ -338,6 +338,7 @@ export class Session {
     this.saveTimer = null;
     for (const stop of this.unsubscribe) stop();
     this.runner.dispose();
+    this.exports.dispose();
     useAppStore.getState().disposeAnalyses();
   }
 }
