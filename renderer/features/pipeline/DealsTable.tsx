@@ -314,12 +314,21 @@ function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelec
 /** From this many times a stage's typical (median) time, a deal is flagged: in top-down sales it is mostly dead. */
 const STALE_MULTIPLE = 3;
 
-/** "3× the usual time in stage", for a deal that has waited that long; its chance to win shows the effect when the stage has a time before a deal is lost. */
+/**
+ * "3× usual" under the days, for a deal that has waited that long (the whole sentence, "3× the usual
+ * time in stage", is its tooltip and accessible name): short enough to keep the row one row high. Its
+ * chance to win shows the effect when the stage has a time before a deal is lost.
+ */
 function StaleFlag({ model, deal }: { model: ForecastModel; deal: Deal }) {
   const median = model.stages.find((s) => s.id === deal.stage)?.duration.median;
   const multiple = median ? Math.floor(daysInStage(model, deal) / median) : 0;
   if (multiple < STALE_MULTIPLE) return null;
-  return <span className="stale-flag">{multiple}× the usual time in stage</span>;
+  const sentence = `${multiple}× the usual time in stage`;
+  return (
+    <span className="stale-flag" title={sentence} aria-label={sentence}>
+      {multiple}× usual
+    </span>
+  );
 }
 
 /** The chance cell's tooltip: why this deal's odds differ from its stage's, if they do. */
