@@ -50,6 +50,18 @@ export function createAccumulator(p: PreparedModel): Accumulator {
   };
 }
 
+/** Whether `acc` has the shape of `p`'s accumulators (so it can be cleared and used for a run of `p`). */
+export function accumulatorFits(acc: Accumulator, p: PreparedModel): boolean {
+  const fresh = { bookings: p.trials * bookingColumns(p), quarterWins: bookingColumns(p), dealCloseHistogram: p.dealCount * p.histogramBins, stageReached: p.stageCount + 1, blockCosts: p.blockCount * blockCostWidth(p), blockDone: p.blockCount, trackedQuarter: p.trials * p.trackedCount };
+  return (Object.keys(fresh) as (keyof typeof fresh)[]).every((key) => acc[key].length === fresh[key]);
+}
+
+/** Makes `acc` what createAccumulator returns: nothing simulated yet. */
+export function clearAccumulator(acc: Accumulator): void {
+  for (const array of [acc.bookings, acc.quarterWins, acc.dealCloseHistogram, acc.stageReached, acc.blockCosts, acc.blockDone]) array.fill(0);
+  acc.trackedQuarter.fill(-1);
+}
+
 /** Adds `from` (blocks no other accumulator has simulated) into `into`. */
 export function mergeAccumulator(into: Accumulator, from: Accumulator, p: PreparedModel): void {
   addInto(into.quarterWins, from.quarterWins);

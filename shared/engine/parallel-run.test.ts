@@ -58,6 +58,19 @@ describe('runs spread over several workers', () => {
     expect(summarize(plan, merged as Accumulator, 0)).toEqual(summarize(plan, inOneThread(plan), 0));
   });
 
+  it('hands merged deltas back for reuse, and runs on reused accumulators give exactly the one-thread result', async () => {
+    const plan = planOf(SAMPLE_WORKSPACE, 3_000, 3);
+    let clock = 0;
+    const { ports, received } = fakeBlockWorkers(2, { shuffleSeed: 5, now: () => (clock += 60) });
+    const progressive = { now: () => clock, refineMs: 200, onPartial: () => undefined };
+    const reference = inOneThread(plan);
+    for (const runId of [1, 2]) expect(await runInParallel(ports, plan.prepared, { runId, ...progressive }).done).toEqual(reference);
+    expect(received.flat().filter((m) => m.type === 'recycle').length).toBeGreaterThan(2);
+    // A run of another shape on the same workers: their spares do not fit it, so it gets new accumulators.
+    const other = planOf(threeStageModel(), 900, 4, ['A']);
+    expect(await runInParallel(ports, other.prepared, { runId: 3, ...progressive }).done).toEqual(inOneThread(other));
+  });
+
   it('stops handing out blocks when cancelled, resolves to null, and ignores replies of another run', async () => {
     const plan = planOf(SAMPLE_WORKSPACE, 20_000, 1);
     const { ports, received } = fakeBlockWorkers(2);

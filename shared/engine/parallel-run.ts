@@ -1,5 +1,5 @@
 import { mergeAccumulator, type Accumulator } from './accumulator.ts';
-import type { FromBlockWorker, ToBlockWorker } from './block-worker.ts';
+import { accumulatorBuffers, type FromBlockWorker, type ToBlockWorker } from './block-worker.ts';
 import type { PreparedModel } from './prepared.ts';
 
 /** One simulation worker as the coordinator sees it, whatever the host (Web Worker, worker thread, test fake). */
@@ -80,12 +80,16 @@ export function runInParallel(ports: readonly BlockPort[], prepared: PreparedMod
     }
   };
 
-  const mergeDelta = (delta: Accumulator | null) => {
+  const mergeDelta = (delta: Accumulator | null, from: BlockPort) => {
     if (!delta) return;
     let blocks = 0;
     for (const flag of delta.blockDone) blocks += flag;
     if (merged === null) merged = delta;
-    else mergeAccumulator(merged, delta, prepared);
+    else {
+      mergeAccumulator(merged, delta, prepared);
+      // Merged, the delta goes back to its worker to be cleared and reused instead of allocated anew.
+      from.post({ type: 'recycle', accumulator: delta }, accumulatorBuffers(delta));
+    }
     blocksMerged += blocks;
     if (blocksMerged === blockCount) {
       detach();
@@ -114,7 +118,7 @@ export function runInParallel(ports: readonly BlockPort[], prepared: PreparedMod
           while (nextBlock < blockCount && (queued[w] as number) < depth) handOut(port, w);
           if (nextBlock >= blockCount && queued[w] === 0 && (unreported[w] as number) > 0) port.post({ type: 'flush', runId });
         } else unreported[w] = 0;
-        mergeDelta(message.delta);
+        mergeDelta(message.delta, port);
       } catch (error) {
         detach();
         fail(error instanceof Error ? error : new Error(String(error)));
