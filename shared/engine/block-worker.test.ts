@@ -14,6 +14,21 @@ function worker() {
   return { replies, handle: blockWorkerHandler((reply) => replies.push(reply), () => 0) };
 }
 
+/** Asks the worker for one block of a new run, then for what it holds: the accumulator it simulated into. */
+function simulateOne(w: ReturnType<typeof worker>, runId: number, p: ReturnType<typeof prepared>, block: number): Accumulator | null | undefined {
+  w.handle({ type: 'prepare', runId, prepared: p, deltaEveryMs: null });
+  w.handle({ type: 'block', runId, block });
+  w.handle({ type: 'flush', runId });
+  return w.replies.at(-1)?.delta;
+}
+
+/** What one block of `p` simulates into a new accumulator. */
+function oneBlock(p: ReturnType<typeof prepared>, block: number): Accumulator {
+  const acc = createAccumulator(p);
+  simulateBlock(p, block, acc);
+  return acc;
+}
+
 /** An accumulator of the right shape full of another run's numbers. */
 function dirty(p: ReturnType<typeof prepared>): Accumulator {
   const acc = createAccumulator(p);
@@ -24,41 +39,27 @@ function dirty(p: ReturnType<typeof prepared>): Accumulator {
 describe('the block worker', () => {
   it('clears a recycled accumulator and simulates the next block into it', () => {
     const p = prepared(SAMPLE_WORKSPACE, 600);
-    const { replies, handle } = worker();
+    const w = worker();
     const recycled = dirty(p);
-    handle({ type: 'recycle', accumulator: recycled });
-    handle({ type: 'prepare', runId: 1, prepared: p, deltaEveryMs: null });
-    handle({ type: 'block', runId: 1, block: 1 });
-    handle({ type: 'flush', runId: 1 });
-    const delta = replies.at(-1)?.delta;
+    w.handle({ type: 'recycle', accumulator: recycled });
+    const delta = simulateOne(w, 1, p, 1);
     expect(delta).toBe(recycled);
-    const fresh = createAccumulator(p);
-    simulateBlock(p, 1, fresh);
-    expect(delta).toEqual(fresh);
+    expect(delta).toEqual(oneBlock(p, 1));
   });
 
   it('keeps a superseded run’s accumulator for the next run, and never reuses one of another shape', () => {
     const p = prepared(SAMPLE_WORKSPACE, 600);
-    const { replies, handle } = worker();
-    handle({ type: 'prepare', runId: 1, prepared: p, deltaEveryMs: null });
-    handle({ type: 'block', runId: 1, block: 0 });
-    handle({ type: 'prepare', runId: 2, prepared: p, deltaEveryMs: null });
-    handle({ type: 'block', runId: 2, block: 2 });
-    handle({ type: 'flush', runId: 2 });
-    const fresh = createAccumulator(p);
-    simulateBlock(p, 2, fresh);
-    expect(replies.at(-1)?.delta).toEqual(fresh);
+    const w = worker();
+    // Run 1 is superseded after a block it never hands over; run 2 simulates into that accumulator, cleared.
+    w.handle({ type: 'prepare', runId: 1, prepared: p, deltaEveryMs: null });
+    w.handle({ type: 'block', runId: 1, block: 0 });
+    expect(simulateOne(w, 2, p, 2)).toEqual(oneBlock(p, 2));
 
     const other = prepared(threeStageModel(), 300);
     const misfit = dirty(p);
-    handle({ type: 'recycle', accumulator: misfit });
-    handle({ type: 'prepare', runId: 3, prepared: other, deltaEveryMs: null });
-    handle({ type: 'block', runId: 3, block: 0 });
-    handle({ type: 'flush', runId: 3 });
-    const delta = replies.at(-1)?.delta;
+    w.handle({ type: 'recycle', accumulator: misfit });
+    const delta = simulateOne(w, 3, other, 0);
     expect(delta).not.toBe(misfit);
-    const expected = createAccumulator(other);
-    simulateBlock(other, 0, expected);
-    expect(delta).toEqual(expected);
+    expect(delta).toEqual(oneBlock(other, 0));
   });
 });
