@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-electron/', 'dist-cli/', 'release/', 'test-results/', 'playwright-report/', '.exp/', 'node_modules/'] },
+  { ignores: ['dist/', 'dist-electron/', 'dist-cli/', '.dist-cli-*/', 'release/', 'test-results/', 'playwright-report/', '.exp/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

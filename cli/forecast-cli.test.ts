@@ -15,6 +15,13 @@ describe('forecast CLI', () => {
     execFileSync(process.execPath, [join(root, 'scripts/run-cli.mjs'), 'forecast', '--help'], { encoding: 'utf8' });
   });
 
+  it('keeps the engine’s module constants as const in the bundle, so the JIT folds them into the inner loop', () => {
+    const worker = readFileSync(join(root, 'dist-cli/forecast-worker.mjs'), 'utf8');
+    expect(worker).toMatch(/^const GOLDEN = /m);
+    expect(worker).toMatch(/^const TABLE_TAIL = /m);
+    expect(worker).not.toMatch(/^var (GOLDEN|TABLE_TAIL|TABLE_INTERVALS) = /m);
+  });
+
   it('prints a readable forecast of the built-in sample workspace', () => {
     const run = cli(['--trials', '2000']);
     expect(run.status).toBe(0);
