@@ -25,6 +25,9 @@ describe('round axis ticks', () => {
   it('keeps counts and days whole', () => {
     expect(niceTicks(0, 3, { minStep: 1 }).ticks).toEqual([0, 1, 2, 3]);
     expect(niceTicks(0, 0, { minStep: 1 }).ticks).toEqual([0, 1]);
+    // An empty workspace's amounts: all zero gives 0 and 1, not a billionth of a dollar.
+    expect(ticksFromZero([0, 0, 0])).toEqual({ domain: [0, 1], ticks: [0, 1], step: 1 });
+    expect(niceTicks(0, 0, { minStep: 0.01 }).ticks).toEqual([0, 1]);
   });
 
   it('is round, covers the data and stays within the tick budget, for any range', () => {

@@ -30,6 +30,12 @@ export function niceTicks(low: number, high: number, { maxTicks = 7, minStep = 0
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = [0, 1];
   // A range too narrow to tell apart from its size (or empty) gets a small one: a flat series still has an axis.
   const magnitude = Math.max(Math.abs(lo), Math.abs(hi));
+  // All zero (an empty workspace): one unit from 0, with two ticks. A range of a billionth there drew
+  // labels such as ".000000002" on an amount axis.
+  if (magnitude === 0) {
+    const unit = Math.max(minStep, 1);
+    return { domain: [0, unit], ticks: [0, unit], step: unit };
+  }
   if (hi - lo < magnitude * 1e-9 || hi - lo < 1e-12) hi = lo + Math.max(minStep, magnitude / 10, 1e-9);
   const count = Math.max(3, Math.floor(maxTicks));
   const rough = Math.max((hi - lo) / (count - 1), minStep);

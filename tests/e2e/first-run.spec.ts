@@ -29,6 +29,13 @@ test('a new blank workspace shows how to start until dismissed, and each empty v
   await dialog.getByRole('button', { name: 'Create workspace' }).click();
   const help = page.getByRole('region', { name: 'How to start' });
   await expect(help).toBeVisible();
+  // Nothing to book yet: the cards say $0 plainly, never "10% chance of more than $0"; the chart's axis is $0 to $1.
+  const first = page.getByRole('list', { name: 'Quarter summaries' }).getByRole('button').first();
+  await expect(first).toContainText('$0 in at least 9 of 10 outcomes');
+  await expect(first).not.toContainText('chance of more than');
+  const ticks = page.getByRole('img', { name: /^Bookings per quarter:/ }).locator('.recharts-cartesian-axis-tick-value');
+  await expect(ticks.filter({ hasText: /^\$1$/ })).toHaveCount(1);
+  await expect(ticks.filter({ hasText: /0000/ })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/first-run-1440x900.png' });
   await page.getByRole('tab', { name: 'Pipeline' }).click();
   await expect(page.getByText('No open deals yet. Add one, or import your CRM’s pipeline export.')).toBeVisible();

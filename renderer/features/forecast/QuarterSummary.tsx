@@ -21,12 +21,7 @@ export function QuarterSummary({ result, currency }: { result: ForecastResult; c
           <span className="quarter-label">{q.label}</span>
           <span className="quarter-p50">{compactMoney(q.p50, currency)}</span>
           <span className="quarter-line">median (half the outcomes above, half below)</span>
-          <span className="quarter-line">
-            90% chance of at least <strong>{compactMoney(q.p10, currency)}</strong>
-          </span>
-          <span className="quarter-line">
-            10% chance of more than <strong>{compactMoney(q.p90, currency)}</strong>
-          </span>
+          <RangeLines p10={q.p10} p90={q.p90} currency={currency} />
           {q.target !== null && q.pTarget !== null ? (
             <span className={`quarter-target ${q.pTarget >= 0.7 ? 'good' : q.pTarget >= 0.4 ? 'fair' : 'poor'}`}>
               {percent(q.pTarget)} chance of reaching the {compactMoney(q.target, currency)} target
@@ -47,3 +42,25 @@ export function QuarterSummary({ result, currency }: { result: ForecastResult; c
   );
 }
 
+
+/**
+ * The P10 and P90 in words. Where nothing is booked in many outcomes the quantile is exactly $0, and
+ * "10% chance of more than $0" would be false (the chance is less), so those cases say what is true.
+ */
+function RangeLines({ p10, p90, currency }: { p10: number; p90: number; currency: string }) {
+  if (p90 <= 0) return <span className="quarter-line">$0 in at least 9 of 10 outcomes</span>;
+  return (
+    <>
+      {p10 > 0 ? (
+        <span className="quarter-line">
+          90% chance of at least <strong>{compactMoney(p10, currency)}</strong>
+        </span>
+      ) : (
+        <span className="quarter-line">$0 in at least 1 of 10 outcomes</span>
+      )}
+      <span className="quarter-line">
+        10% chance of more than <strong>{compactMoney(p90, currency)}</strong>
+      </span>
+    </>
+  );
+}
