@@ -28,7 +28,9 @@ export function tornadoFigure(s: Sensitivity, quarterLabel: string, currency: st
   const metricName = s.metric === 'p50' ? `median bookings (P50) in ${quarterLabel}` : `chance of reaching the ${quarterLabel} target`;
   const top = s.rows[0];
   const ends = [s.base, ...s.rows.flatMap((r) => [r.low, r.high])];
-  const xAxis = niceTicks(Math.min(...ends), Math.max(...ends), s.metric === 'p50' ? { maxTicks: 6 } : { maxTicks: 6, minStep: 0.01 });
+  // Room beyond the longest bars for their end labels, which otherwise sit on the axis's own labels.
+  const pad = 0.15 * (Math.max(...ends) - Math.min(...ends));
+  const xAxis = niceTicks(Math.min(...ends) - pad, Math.max(...ends) + pad, s.metric === 'p50' ? { maxTicks: 6 } : { maxTicks: 6, minStep: 0.01 });
   /** The value at the far end of a bar, outside it. */
   const endLabel = function EndLabel(props: EndLabelProps) {
       const x = Number(props.x ?? 0);
@@ -48,7 +50,7 @@ export function tornadoFigure(s: Sensitivity, quarterLabel: string, currency: st
     fileName: `sensitivity-${s.metric}-${quarterLabel}`,
     title: `What moves the ${metricName}`,
     subtitle: top
-      ? `Each input lowered and raised by ${step}, one at a time, with the same random numbers (${whole(trials)} trials each). Baseline ${show(s.base)}; the largest swing is ${top.label.toLowerCase()} (${show(top.low)} to ${show(top.high)}).`
+      ? `Each input lowered and raised by ${step}, one at a time, with the same random numbers (${whole(trials)} trials each). Baseline ${show(s.base)} in these runs (the forecast’s own, from its own trials, may differ slightly); the largest swing is ${top.label.toLowerCase()} (${show(top.low)} to ${show(top.high)}).`
       : 'There is nothing to vary.',
     legend: [
       { label: `Input ${step} lower`, color: 'lost', mark: 'bar' },

@@ -8,6 +8,8 @@ import { friendlyDate } from '../../shared/format/dates.ts';
 export interface TrailPoint {
   /** When that forecast was made: the snapshot's day, or today. */
   day: string;
+  /** The forecast of the workspace as it is now, not a kept one. */
+  now: boolean;
   label: string;
   p10: number;
   p50: number;
@@ -27,7 +29,7 @@ export function trailFigure(quarterLabel: string, points: readonly TrailPoint[],
   const last = points.at(-1);
   const reading =
     first && last
-      ? `Median ${compactMoney(first.p50, currency)} as forecast on ${friendlyDate(first.day)}, ${compactMoney(last.p50, currency)} on ${friendlyDate(last.day)}${actual !== null ? `; actual bookings ${compactMoney(actual, currency)}` : ''}.`
+      ? `Median ${compactMoney(first.p50, currency)} as forecast on ${friendlyDate(first.day)}, ${compactMoney(last.p50, currency)} ${last.now ? 'now' : `on ${friendlyDate(last.day)}`}${actual !== null ? `; actual bookings ${compactMoney(actual, currency)}` : ''}.`
       : 'No forecast of this quarter was kept yet.';
   return {
     fileName: `forecast-trail-${quarterLabel}`,

@@ -37,6 +37,9 @@ test('after this weekâ€™s import, shows what moved the forecast since last weekâ
   const waterfall = page.getByRole('img', { name: /Waterfall of FY2027 Q4 expected bookings \(mean\)/ });
   await expect(waterfall).toBeVisible({ timeout: 60_000 });
   await expect(waterfall).toHaveAttribute('aria-label', /Won, lost or gone \+\$/);
+  // The quarter's forecast over time: the last point is the workspace as it is now, and says so.
+  await expect(page.getByRole('heading', { name: 'FY2027 Q4: the forecast over time' })).toBeVisible();
+  await expect(page.getByText(/^Median \$[\d.]+[KM] as forecast on Nov 16, 2026, \$[\d.]+[KM] now\./)).toBeVisible();
   const moved = page.getByRole('table', { name: 'Deals that moved FY2027 Q4' });
   await expect(moved.getByRole('row', { name: /Zenith Financial - Renewal won/ })).toBeVisible();
   // Its closed-lost row in this week's export marks it lost, not merely gone.
@@ -74,4 +77,11 @@ test('after this weekâ€™s import, shows what moved the forecast since last weekâ
   const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export board pack' }).click()]);
   const names = Object.keys(unzipSync(new Uint8Array(readFileSync(await zip.path())))).map((n) => n.split('/').pop() ?? '');
   expect(names).toContain('5-forecast-FY2027-Q4-2026-11-23-what-changed-mean-FY2027-Q4.png');
+});
+
+test('without a kept snapshot, shows no forecast-over-time chart of a single point', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'What changed' }).click();
+  await expect(page.getByText(/^No snapshots yet\./)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /the forecast over time/ })).toHaveCount(0);
 });

@@ -14,7 +14,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 const WHAT: Record<DealMove['change'], string> = {
   added: 'new deal',
-  removed: 'gone from the CRM',
+  removed: 'no longer in the pipeline',
   won: 'won',
   lost: 'lost',
   stage: 'moved stage',

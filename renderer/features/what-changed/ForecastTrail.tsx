@@ -14,8 +14,10 @@ export function ForecastTrail({ model, snapshots, current }: { model: ForecastMo
   const start = chosen ?? current[0]?.start ?? quarters[0]?.start;
   if (!start) return null;
   const trail = forecastTrail(snapshots, start, model, current);
+  // A trail needs a kept forecast besides today's: one point alone is not a track record.
+  if (trail.entries.length < 2) return null;
   const today = new Date().toISOString().slice(0, 10);
-  const points = trail.entries.map((e) => ({ day: e.takenAt?.slice(0, 10) ?? today, label: e.takenAt === null ? 'Now' : friendlyDate(e.takenAt.slice(0, 10)).replace(/, \d{4}$/, ''), p10: e.quarter.p10, p50: e.quarter.p50, p90: e.quarter.p90, pTarget: e.quarter.pTarget }));
+  const points = trail.entries.map((e) => ({ day: e.takenAt?.slice(0, 10) ?? today, now: e.takenAt === null, label: e.takenAt === null ? 'Now' : friendlyDate(e.takenAt.slice(0, 10)).replace(/, \d{4}$/, ''), p10: e.quarter.p10, p50: e.quarter.p50, p90: e.quarter.p90, pTarget: e.quarter.pTarget }));
   const figure = trailFigure(trail.label, points, trail.actual, trail.target, model.currency);
   return (
     <FigureCard
