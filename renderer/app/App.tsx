@@ -34,6 +34,7 @@ import { FirstRunHelp } from './FirstRunHelp.tsx';
 import { PrintSummary } from './PrintSummary.tsx';
 import { usePrinting } from './printing.ts';
 import type { Session } from './session.ts';
+import { friendlyDate } from '../../shared/format/dates.ts';
 import { whole } from '../../shared/format/numbers.ts';
 
 export function App({ session }: { session: Session }) {
@@ -110,7 +111,7 @@ export function App({ session }: { session: Session }) {
               <FigureCard figure={funnelFigure(result)} />
             </div>
             <p className="footnote">
-              Forecast, not actuals: {whole(result.meta.trials)} Monte Carlo trials of the open pipeline and expected new pipeline, seed {result.meta.seed}, as of {result.meta.asOf}.
+              Forecast, not actuals: {whole(result.meta.trials)} Monte Carlo trials of the open pipeline and expected new pipeline, seed {result.meta.seed}, as of {friendlyDate(result.meta.asOf)}.
             </p>
           </>
         ) : hasProblems ? null : (

@@ -28,7 +28,7 @@ export function cacFigure(model: ForecastModel, result: ForecastResult): Figure 
     subtitle:
       full.costPerWin === null
         ? `The stages' conversions are too small for a win, so there is no cost per won customer. ${remaining}`
-        : `${fullMoney(full.costPerWin, c)} to win one customer over the whole cycle (full-cycle CAC, ${finePercent(full.winRate)} of deals won). ${remaining}`,
+        : `${compactMoney(full.costPerWin, c)} to win one customer over the whole cycle (full-cycle CAC, ${finePercent(full.winRate)} of deals won). ${remaining}`,
     legend: [
       { label: 'Spent on deals that are won', color: 'accent', mark: 'bar' },
       { label: 'Spent on deals that are lost', color: 'lost', mark: 'bar' },

@@ -4,6 +4,7 @@ import type { Figure } from '../charts/figure.ts';
 import { axisProps, ticksFromZero } from '../charts/ticks.ts';
 import { figureTooltip } from '../charts/tooltip.ts';
 import { compactMoney } from '../../shared/format/numbers.ts';
+import { friendlyDate } from '../../shared/format/dates.ts';
 
 /**
  * "End FY2027 Q1" on two short lines (Q1 over FY2027): six quarter ends in a half-width card would
@@ -38,7 +39,7 @@ export function fanFigure(charts: ChartData, currency: string, asOf: string): Fi
   return {
     fileName: 'cumulative-bookings',
     title: 'Cumulative bookings over time',
-    subtitle: `Bookings from ${asOf} to the end of each quarter. Dark band: half of outcomes; light band: 8 in 10.`,
+    subtitle: `Bookings from ${friendlyDate(asOf)} to the end of each quarter. Dark band: half of outcomes; light band: 8 in 10.`,
     legend: [
       { label: 'P10–P90', color: 'band', mark: 'band' },
       { label: 'P25–P75', color: 'bandStrong', mark: 'band' },

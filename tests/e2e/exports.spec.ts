@@ -143,6 +143,8 @@ test('exports a chart as a slide-sized PNG with its legend, as SVG, and to the c
   expect(parsed.texts).toEqual(expect.arrayContaining(['Bookings per fiscal quarter', 'P10–P90 range', 'Median (P50)', 'Target', 'Fiscal quarter']));
   expect(svgText).toMatch(/@font-face\{font-family:'Inter'[^}]*base64,/);
   expect(svgText).toContain('Forecast, not actuals');
+  // Dates on a slide read as people write them, as everywhere else in the app.
+  expect(svgText).toContain('pipeline as of Nov 23, 2026');
   expect(svgText).not.toContain('var(--');
 
   await menu.click();

@@ -7,13 +7,14 @@ import { PRINT_PALETTE } from '../palette.ts';
 import { svgToPng } from './raster.ts';
 import { renderChartSvg } from './render-offscreen.tsx';
 import { whole } from '../../../shared/format/numbers.ts';
+import { friendlyDate } from '../../../shared/format/dates.ts';
 
 export type Background = 'white' | 'transparent';
 
 /** The small print every exported chart carries, so a slide never passes for actuals. */
 export function exportFootnote(result: ForecastResult, workspaceName: string): string {
   const { meta } = result;
-  return `Forecast, not actuals · ${workspaceName} · pipeline as of ${meta.asOf} · ${whole(meta.trials)} Monte Carlo trials · seed ${meta.seed}`;
+  return `Forecast, not actuals · ${workspaceName} · pipeline as of ${friendlyDate(meta.asOf)} · ${whole(meta.trials)} Monte Carlo trials · seed ${meta.seed}`;
 }
 
 let measureContext: CanvasRenderingContext2D | null = null;
