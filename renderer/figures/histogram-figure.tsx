@@ -20,7 +20,8 @@ export function histogramFigure(result: ForecastResult, charts: ChartData, quart
   const rows = drawn.map((b) => ({ x: b.from, share: b.share }));
   rows.push({ x: edge, share: 0 });
   const money = (v: number) => compactMoney(v, currency);
-  const xAxis = niceTicks(0, edge);
+  // Up to nine ticks, so the axis ends near the cut-off instead of a whole wide step past it.
+  const xAxis = niceTicks(0, edge, { maxTicks: 9 });
   const yAxis = niceTicks(0, Math.max(...rows.map((r) => r.share)), { minStep: 0.01, maxTicks: 6 });
   const beyondNote = beyond > 0 ? ` ${finePercent(beyond)} of outcomes lie above ${money(edge)}, off the right edge.` : '';
   const legend: LegendEntry[] = [
@@ -49,7 +50,8 @@ export function histogramFigure(result: ForecastResult, charts: ChartData, quart
           <ReferenceArea x1={edge} x2={xAxis.domain[1]} fill={palette.grid} fillOpacity={0.6} label={{ value: `${finePercent(beyond)} above`, position: 'insideTop', className: 'ref-label' }} />
         ) : null}
         <ReferenceLine x={q.p50} stroke={palette.accent} strokeDasharray="2 3" label={{ value: `P50 ${money(q.p50)}`, position: 'top', className: 'ref-label' }} />
-        {q.target !== null ? <ReferenceLine x={q.target} stroke={palette.target} strokeWidth={2} label={{ value: `Target ${money(q.target)}`, position: 'insideTopRight', className: 'ref-label target' }} /> : null}
+        {/* The target's label on the side away from the median's line, which it would otherwise cross. */}
+        {q.target !== null ? <ReferenceLine x={q.target} stroke={palette.target} strokeWidth={2} label={{ value: `Target ${money(q.target)}`, position: q.target >= q.p50 ? 'insideTopLeft' : 'insideTopRight', className: 'ref-label target' }} /> : null}
       </AreaChart>
     ),
   };
