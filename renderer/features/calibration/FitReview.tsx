@@ -102,10 +102,10 @@ export function FitReview({ model, loaded }: { model: ForecastModel; loaded: Loa
         <thead>
           <tr>
             <th scope="col">Stage</th>
-            <th scope="col">Conversion now → fitted [90% interval]</th>
-            <th scope="col">Deals behind it</th>
-            <th scope="col">Typical / slow days now → fitted [90% intervals]</th>
-            <th scope="col">Deals behind it</th>
+            <th scope="col">Moves on now → fitted [90% interval]</th>
+            <th scope="col">Deals behind the rate</th>
+            <th scope="col">Typical / slow case (P90) days now → fitted [90% intervals]</th>
+            <th scope="col">Deals behind the times</th>
             <th scope="col">Time before a deal is lost here</th>
             <th scope="col">Notes</th>
           </tr>

@@ -83,10 +83,10 @@ export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scen
         <thead>
           <tr>
             <th scope="col">Stage</th>
-            <th scope="col">Conversion</th>
-            <th scope="col">Certainty (deals)</th>
-            <th scope="col">Typical days (median)</th>
-            <th scope="col">Slow case days (P90)</th>
+            <th scope="col">Moves on</th>
+            <th scope="col">Deals behind the rate</th>
+            <th scope="col">Typical time</th>
+            <th scope="col">Slow case (P90)</th>
             <th scope="col">Cost per day</th>
             <th scope="col">Cost on entry</th>
           </tr>
@@ -137,7 +137,7 @@ export function ScenarioEditor({ model, scenario }: { model: ForecastModel; scen
             apply={(m, v) => setPipelineOverride(m, id, 'dealsPerMonth', v)}
           />
           <NumberField
-            label="Typical new deal (median)"
+            label="Typical deal size"
             optional
             grouped
             value={scenario.newPipeline?.amountMedian}
