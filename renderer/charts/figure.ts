@@ -32,3 +32,11 @@ export interface Figure {
   /** The Recharts chart; without a size it fills the ResponsiveContainer it is put in. */
   draw(palette: Palette, size?: ChartSize): ReactElement;
 }
+
+/**
+ * The height of a chart with a row per named category (stages, for example): at least `least`, and a
+ * row for each name, taller where a long name wraps to three lines beside the bars.
+ */
+export function rowsHeight(names: readonly string[], least: number): number {
+  return Math.max(least, (names.some((n) => n.length > 40) ? 56 : 40) * names.length + 40);
+}

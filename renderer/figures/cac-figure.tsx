@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import type { ForecastResult } from '../../shared/engine/result-types.ts';
-import type { Figure } from '../charts/figure.ts';
+import { rowsHeight, type Figure } from '../charts/figure.ts';
 import { axisProps, ticksFromZero } from '../charts/ticks.ts';
 import { figureTooltip } from '../charts/tooltip.ts';
 import { compactMoney, finePercent, fullMoney } from '../../shared/format/numbers.ts';
@@ -34,7 +34,7 @@ export function cacFigure(model: ForecastModel, result: ForecastResult): Figure 
       { label: 'Spent on deals that are lost', color: 'lost', mark: 'bar' },
     ],
     ariaLabel: `CAC by stage, full cycle, per won customer: ${rows.map((r) => `${r.stage} ${fullMoney(r.won + r.lost, c)}`).join(', ')}`,
-    screenHeight: 300,
+    screenHeight: rowsHeight(rows.map((r) => r.stage), 300),
     draw: (palette, size) => (
       <BarChart {...size} data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke={palette.grid} />

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ForecastResult } from '../../shared/engine/result-types.ts';
-import type { Figure } from '../charts/figure.ts';
+import { rowsHeight, type Figure } from '../charts/figure.ts';
 import { axisProps, ticksFromZero } from '../charts/ticks.ts';
 import { figureTooltip } from '../charts/tooltip.ts';
 import { decimal } from '../../shared/format/numbers.ts';
@@ -19,7 +19,7 @@ export function funnelFigure(result: ForecastResult): Figure {
     subtitle: 'Open deals and expected new pipeline, whenever they get there. An open deal counts at every stage it has passed (one in procurement counts at security too), so no stage shows more deals than the one before.',
     legend: [],
     ariaLabel: `Funnel: ${rows.map((r) => `${r.name} ${decimal(r.deals)}`).join(', ')}`,
-    screenHeight: 280,
+    screenHeight: rowsHeight(rows.map((r) => r.name), 280),
     draw: (palette, size) => (
       <BarChart {...size} data={rows} layout="vertical" margin={{ top: 8, right: 48, bottom: 24, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke={palette.grid} />
