@@ -39,7 +39,7 @@ export function AppHeader({ session }: { session: Session }) {
           Redo
         </button>
         <button type="button" onClick={() => void session.command('workspaces')}>Workspaces</button>
-        <button type="button" onClick={() => void session.command('new')}>New workspace</button>
+        <button type="button" onClick={() => void session.command('new')}>New workspace…</button>
         <button type="button" onClick={() => void session.command('open')}>Open…</button>
         <button type="button" onClick={() => void session.command('saveAs')}>Save a copy…</button>
         <button type="button" onClick={() => void session.command('export')}>Export…</button>

@@ -43,7 +43,7 @@ test('the export, workspaces and new workspace dialogs and the How to start help
   await page.getByRole('button', { name: 'Workspaces', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Workspaces' }).getByRole('table')).toBeVisible();
   expect(await seriousFindings(page, '[role="dialog"]')).toEqual([]);
-  await page.getByRole('button', { name: 'New workspace…' }).click();
+  await page.getByRole('dialog', { name: 'Workspaces' }).getByRole('button', { name: 'New workspace…' }).click();
   await expect(page.getByRole('dialog', { name: 'New workspace' })).toBeVisible();
   expect(await seriousFindings(page, '[role="dialog"]')).toEqual([]);
   await page.getByRole('button', { name: 'Create workspace' }).click();

@@ -23,7 +23,7 @@ test('trials and seed are set under Advanced, checked, saved with the workspace 
 
 test('a new blank workspace shows how to start until dismissed, and each empty view says what to do next', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'New workspace', exact: true }).click();
+  await page.getByRole('button', { name: 'New workspace…', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'New workspace' });
   await dialog.getByLabel('Name').fill('Fresh start');
   await dialog.getByRole('button', { name: 'Create workspace' }).click();

@@ -50,7 +50,7 @@ test('every tab, dialog and empty state at 1280x720 and 1440x900, for looking at
   await page.getByRole('button', { name: 'Workspaces', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Workspaces' }).getByRole('table')).toBeVisible();
   await shoot(page, 'dialog-workspaces');
-  await page.getByRole('button', { name: 'New workspace…' }).click();
+  await page.getByRole('dialog', { name: 'Workspaces' }).getByRole('button', { name: 'New workspace…' }).click();
   await shoot(page, 'dialog-new-workspace');
   await page.getByRole('button', { name: 'Create workspace' }).click();
   await expect(page.getByRole('region', { name: 'How to start' })).toBeVisible();
