@@ -37,6 +37,15 @@ test('shows a card for every quarter of the horizon, and any of them can be chos
   const last = page.getByRole('button', { name: /^FY2029 Q1 / });
   // The spoken name is the whole card: median, range and the chance of the target.
   await expect(last).toHaveAccessibleName(/^FY2029 Q1 \$[\d.]+[KM]? median .*(90% chance of at least \$[\d.]+[KM]?|\$0 in at least 1 of 10 outcomes)\s*10% chance of more than \$[\d.]+[KM]?\s*(No target set|\d+% chance of reaching)/);
+  // Four cards show at a time; the pager says so and brings the later ones into view.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(page.getByText('Quarters 1–4 of 6')).toBeVisible();
+  await expect(last).not.toBeInViewport();
+  await expect(page.getByRole('button', { name: '← Earlier' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Later →' }).click();
+  await expect(page.getByText('Quarters 3–6 of 6')).toBeVisible();
+  await expect(last).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Later →' })).toBeDisabled();
   await last.click();
   await expect(last).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('heading', { name: 'Range of outcomes for FY2029 Q1' })).toBeVisible();
