@@ -4,7 +4,7 @@ import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { useSession } from '../../app/session-context.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
 import { ProgressLine } from '../forecast/ProgressLine.tsx';
-import { compactMoney, fullMoney, percent } from '../../../shared/format/numbers.ts';
+import { compactMoney, percent } from '../../../shared/format/numbers.ts';
 import { isOutOfDate } from '../../state/analysis-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { compareFigure } from '../../figures/compare-figure.tsx';
@@ -99,8 +99,8 @@ export function ComparePanel({ model }: { model: ForecastModel }) {
                     <td>{i === 0 ? '—' : signed(r.deltaP50, (v) => compactMoney(v, model.currency))}</td>
                     <td>{r.pTarget === null ? 'no target' : percent(r.pTarget)}</td>
                     <td>{i === 0 || r.deltaPTarget === null ? '—' : signed(r.deltaPTarget, points)}</td>
-                    <td>{r.costPerWin === null ? '—' : fullMoney(r.costPerWin, model.currency)}</td>
-                    <td>{i === 0 || r.deltaCostPerWin === null ? '—' : signed(r.deltaCostPerWin, (v) => fullMoney(v, model.currency))}</td>
+                    <td>{r.costPerWin === null ? '—' : compactMoney(r.costPerWin, model.currency)}</td>
+                    <td>{i === 0 || r.deltaCostPerWin === null ? '—' : signed(r.deltaCostPerWin, (v) => compactMoney(v, model.currency))}</td>
                   </tr>
                 ))}
               </tbody>
