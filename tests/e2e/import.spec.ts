@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -26,26 +26,53 @@ test('imports a Salesforce opportunity report, replacing the pipeline, and undo 
   await expect(page.getByText('Showing 40 of 40 deals')).toBeVisible();
 });
 
+/** The HubSpot export with the two stages the app cannot guess mapped, as the user would. */
+async function mapHubSpotStages(dialog: Locator) {
+  await dialog.getByLabel('Appointment Scheduled').selectOption({ label: 'Discovery' });
+  await dialog.getByLabel('Decision Maker Bought-In').selectOption({ label: 'Security and compliance review' });
+  await expect(dialog.getByText('6 deals ready to import')).toBeVisible();
+}
+
 test('imports a HubSpot export after the user maps the stages the app could not guess, merging by id and matching the same names', async ({ page }) => {
   const dialog = await startImport(page, 'hubspot-deals.csv');
   await expect(dialog.getByText('4 deals ready to import')).toBeVisible();
   await expect(dialog.getByText('Line 2: stage "Appointment Scheduled" is not mapped to a stage of the model')).toBeVisible();
-  await dialog.getByLabel('Appointment Scheduled').selectOption({ label: 'Discovery' });
-  await dialog.getByLabel('Decision Maker Bought-In').selectOption({ label: 'Security and compliance review' });
-  await expect(dialog.getByText('6 deals ready to import')).toBeVisible();
+  await mapHubSpotStages(dialog);
   await dialog.getByLabel('Merge by deal id', { exact: false }).check();
+  // The sample's deals carry other ids than HubSpot's: said before anything changes, and listed side by side.
+  const sameName = dialog.getByRole('region', { name: /6 imported deals have the same name as a deal in the workspace, under a different id/ });
+  await expect(sameName).toBeVisible();
+  await expect(sameName.getByRole('radio', { name: /Match them by name/ })).toBeChecked();
+  const pairs = sameName.getByRole('table', { name: 'Deals with the same name' });
+  await expect(pairs.getByRole('row')).toHaveCount(2 + 6);
+  await expect(pairs.getByRole('row', { name: 'Orion Space Systems D-1032 $890K Security and compliance review 9004 $890K Security and compliance review' })).toBeVisible();
+  await expect(pairs.getByRole('row', { name: 'Lighthouse Media D-1040 $150K Procurement and legal 9007 $150K Booked Nov 15, 2026' })).toBeVisible();
+  await expect(dialog.getByText('6 imported deals share a workspace deal’s name under another id: each will update that deal.')).toBeInViewport();
   await dialog.getByRole('button', { name: 'Import 6 deals + 1 booked' }).click();
-  // The sample's deals of the same names carry other ids: updated in place, Évora Saúde added,
-  // Lighthouse Media now booked. Still 40, none twice.
+  // Six updated in place, Évora Saúde added, Lighthouse Media now booked: still 40, none twice.
   await expect(page.getByText('Showing 40 of 40 deals')).toBeVisible();
+  await expect(page.getByText(/6 deals matched by name/)).toBeVisible();
   await page.getByLabel('Filter deals').fill('Orion');
   await expect(page.getByText('Showing 1 of 40 deals')).toBeVisible();
   await page.getByLabel('Filter deals').fill('Évora');
   await expect(page.getByLabel('Évora Saúde amount')).toHaveValue('215,000');
+  await expect(page.getByRole('table', { name: 'Booked deals' })).toContainText('Lighthouse Media');
   // The mapping is remembered for this workspace.
   await page.getByRole('button', { name: 'Import CSV…' }).click();
   await page.getByRole('dialog').getByLabel('CSV file').setInputFiles(fixture('hubspot-deals.csv'));
   await expect(page.getByRole('dialog').getByLabel('Appointment Scheduled')).toHaveValue('discovery');
+});
+
+test('keeps both deals of the same name when the user chooses to, and says so before the import', async ({ page }) => {
+  const dialog = await startImport(page, 'hubspot-deals.csv');
+  await mapHubSpotStages(dialog);
+  await dialog.getByLabel('Merge by deal id', { exact: false }).check();
+  await dialog.getByRole('radio', { name: /Keep both/ }).check();
+  await expect(dialog.getByText('6 imported deals share a workspace deal’s name under another id: each will be added beside it.')).toBeInViewport();
+  await dialog.getByRole('button', { name: 'Import 6 deals + 1 booked' }).click();
+  await expect(page.getByText('Showing 46 of 46 deals')).toBeVisible();
+  await page.getByLabel('Filter deals').fill('Orion');
+  await expect(page.getByText('Showing 2 of 46 deals')).toBeVisible();
 });
 
 test('imports a semicolon-delimited European UTF-16 file with decimal commas', async ({ page }) => {
@@ -154,10 +181,15 @@ test('keeps the summary, the rows left out and the buttons in view at 1280x720 a
     await expect(leftOut).toBeInViewport();
     await page.screenshot({ path: `test-results/screens/import-hubspot-${size.width}x${size.height}-left-out.png` });
     // Once the stages are mapped nothing is left out, and the footer says nothing of it.
-    await dialog.getByLabel('Appointment Scheduled').selectOption({ label: 'Discovery' });
-    await dialog.getByLabel('Decision Maker Bought-In').selectOption({ label: 'Security and compliance review' });
-    await expect(dialog.getByRole('button', { name: 'Import 6 deals + 1 booked' })).toBeInViewport();
+    await mapHubSpotStages(dialog);
     await expect(leftOut).toHaveCount(0);
     await expect(dialog.getByText(/left out/)).toHaveCount(0);
+    // Merging: the same names are said in the footer, and listed in the body.
+    await dialog.getByLabel('Merge by deal id', { exact: false }).check();
+    await dialog.getByRole('button', { name: 'Review them' }).click();
+    await expect(dialog.getByRole('table', { name: 'Deals with the same name' })).toBeInViewport();
+    await expect(dialog.getByRole('button', { name: 'Import 6 deals + 1 booked' })).toBeInViewport();
+    await page.screenshot({ path: `test-results/screens/import-hubspot-${size.width}x${size.height}-same-name.png` });
+    expect(await page.evaluate(clippedText)).toEqual([]);
   }
 });

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { firstGuess } from '../../../shared/import/first-guess.ts';
 import { applyImport, buildImport, crmStagesOf, type ImportMode, type ImportSettings } from '../../../shared/import/pipeline-import.ts';
 import type { CsvTable } from '../../../shared/import/read-table.ts';
+import { findSameNameDeals, type SameNameChoice } from '../../../shared/import/same-name.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { validateModel } from '../../../shared/model/validate.ts';
 import type { Problem } from '../../../shared/result.ts';
@@ -15,6 +16,7 @@ import { ImportPreviewTable } from './ImportPreviewTable.tsx';
 import { ImportSummary } from './ImportSummary.tsx';
 import { ImportTally } from './ImportTally.tsx';
 import { LeftOutRows } from './LeftOutRows.tsx';
+import { SameNameDeals } from './SameNameDeals.tsx';
 
 interface LoadedFile {
   name: string;
@@ -53,17 +55,22 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [settings, setSettings] = useState<ImportSettings | null>(null);
   const [mode, setMode] = useState<ImportMode>('replace');
+  // Matching by name first: a merge should not put a deal in the pipeline twice unless the user asks.
+  const [sameName, setSameName] = useState<SameNameChoice>('match-by-name');
   const [readError, setReadError] = useState<string | null>(null);
   const leftOutRef = useRef<HTMLDivElement>(null);
+  const sameNameRef = useRef<HTMLElement>(null);
   const close = () => openDialog(null);
 
   const preview = useMemo(() => (file && settings ? buildImport(file.table, settings, model) : null), [file, settings, model]);
   const crmStages = useMemo(() => (file && settings ? crmStagesOf(file.table, settings.columns) : []), [file, settings]);
+  const review = useMemo(() => (preview ? findSameNameDeals(model, preview) : null), [preview, model]);
   // The workspace the import would make, checked like a file: a confirmed import is always saveable.
   // Only problems the import itself brings count: a workspace that already has one stays importable.
-  const introduced = useMemo(() => (preview && settings ? problemsIntroduced(model, applyImport(model, preview, mode, settings.stageMapping)) : []), [preview, settings, model, mode]);
+  const introduced = useMemo(() => (preview && settings ? problemsIntroduced(model, applyImport(model, preview, mode, settings.stageMapping, sameName)) : []), [preview, settings, model, mode, sameName]);
   const importable = preview !== null && introduced.length === 0 && preview.deals.length + preview.booked.length > 0;
   const importLabel = preview ? `Import ${count(preview.deals.length, 'deal')}${preview.booked.length > 0 ? ` + ${preview.booked.length} booked` : ''}` : 'Import';
+  const matchedByName = mode === 'merge' && sameName === 'match-by-name' ? (review?.pairs.length ?? 0) : 0;
 
   const load = async (picked: File) => {
     try {
@@ -79,12 +86,12 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
 
   const confirm = () => {
     if (!preview || !settings || !importable) return;
-    edit((m) => applyImport(m, preview, mode, settings.stageMapping));
+    edit((m) => applyImport(m, preview, mode, settings.stageMapping, sameName));
     // Every import is a dated snapshot, taken once the imported pipeline's forecast has finished.
     session.takeSnapshot('import');
     const leftOut = preview.problems.length + preview.skipped.length;
     const booked = preview.booked.length > 0 ? ` and ${count(preview.booked.length, 'booked deal')}` : '';
-    const merged = mode === 'merge' ? ' (merged by deal id)' : '';
+    const merged = mode === 'merge' ? ` (merged by deal id${matchedByName > 0 ? `, ${count(matchedByName, 'deal')} matched by name` : ''})` : '';
     addNotice('info', `Imported ${count(preview.deals.length, 'deal')}${booked} from ${file?.name ?? 'the file'}${merged}.${leftOut ? ` ${count(leftOut, 'row was', 'rows were')} left out.` : ''} Undo brings the previous pipeline back.`);
     close();
   };
@@ -97,7 +104,7 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
       </div>
       <div className="import-body">
         <CsvFilePicker label="CSV file" error={readError} onFile={(f) => void load(f)} />
-        {file && settings && preview ? (
+        {file && settings && preview && review ? (
           <>
             <p className="field-hint">
               {file.name}: {count(preview.dataRows, 'data row')}, {file.encoding.toUpperCase()}, separated by {file.table.delimiter === '\t' ? 'tabs' : `“${file.table.delimiter}”`}.
@@ -129,11 +136,20 @@ export function ImportDialog({ model }: { model: ForecastModel }) {
                 <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge by deal id (update matching deals, add new ones, keep the rest)
               </label>
             </fieldset>
+            {mode === 'merge' ? <SameNameDeals ref={sameNameRef} review={review} choice={sameName} onChoose={setSameName} model={model} /> : null}
           </>
         ) : null}
       </div>
       <div className="import-footer">
-        {preview ? <ImportSummary preview={preview} model={model} onShowLeftOut={() => bringIntoView(leftOutRef.current)} /> : null}
+        {preview && review ? (
+          <ImportSummary
+            preview={preview}
+            model={model}
+            sameName={mode === 'merge' ? { review, choice: sameName } : null}
+            onShowLeftOut={() => bringIntoView(leftOutRef.current)}
+            onShowSameName={() => bringIntoView(sameNameRef.current)}
+          />
+        ) : null}
         {introduced.length > 0 ? (
           <div className="import-problems" role="alert">
             <h3>This import would make the workspace invalid</h3>
