@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactMoney, count, decimal, finePercent, fullMoney, percent, whole } from './numbers.ts';
+import { compactMoney, count, decimal, finePercent, fullMoney, noun, percent, whole } from './numbers.ts';
 
 describe('number formats', () => {
   it('writes money compact for charts and in full for tables', () => {
@@ -35,5 +35,6 @@ describe('number formats', () => {
     expect(count(0, 'deal')).toBe('0 deals');
     expect(count(2500, 'deal')).toBe('2,500 deals');
     expect(count(3, 'row was', 'rows were')).toBe('3 rows were');
+    expect([noun(1, 'open deal'), noun(0, 'open deal'), noun(2, 'row is', 'rows are')]).toEqual(['open deal', 'open deals', 'rows are']);
   });
 });

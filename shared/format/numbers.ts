@@ -36,5 +36,8 @@ export const decimal = (value: number, digits = 1): string => value.toLocaleStri
 /** 12,000 */
 export const whole = (value: number): string => formatter('w', () => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(value);
 
+/** "deal" for 1, "deals" for any other count: the noun alone, for a count set apart (in bold, in its own cell). */
+export const noun = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many);
+
 /** "1 deal", "2,500 deals": a count with its noun in the right number. */
-export const count = (n: number, one: string, many = `${one}s`): string => `${whole(n)} ${n === 1 ? one : many}`;
+export const count = (n: number, one: string, many = `${one}s`): string => `${whole(n)} ${noun(n, one, many)}`;

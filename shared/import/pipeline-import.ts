@@ -11,6 +11,7 @@ import { checkAmount, checkDate, checkProbability, checkText, probabilityInPerce
 import { BOOKED_STAGE, SKIP_STAGE } from './stage-mapping.ts';
 import { readDealSignals } from '../signals/import-signals.ts';
 import { closedLostRows, markLost } from './closed-lost.ts';
+import { findSameNameDeals, matchByName, type SameNameChoice } from './same-name.ts';
 
 export type { LineProblem } from './read-table.ts';
 
@@ -222,8 +223,11 @@ export function buildImport(table: CsvTable, settings: ImportSettings, model: Fo
  * (imported deals replace deals with the same id, others are added, the rest stay; a deal now
  * booked or closed lost leaves the open pipeline). A deal that was open and comes back closed lost is
  * kept in `closedLost`, so a comparison says lost, not gone. The stage mapping is remembered.
+ * When merging, an imported deal with the name of a workspace deal under another id updates that deal
+ * (keeping its id) unless the user chose to keep both: the default, so a merge never adds a second
+ * copy of a deal the user did not ask for.
  */
-export function applyImport(model: ForecastModel, preview: ImportPreview, mode: ImportMode, stageMapping: Record<string, string>): ForecastModel {
+export function applyImport(model: ForecastModel, preview: ImportPreview, mode: ImportMode, stageMapping: Record<string, string>, sameName: SameNameChoice = 'match-by-name'): ForecastModel {
   const remembered = { ...(model.crmStageMapping ?? {}), ...stageMapping };
   const bookedNow = preview.booked.length > 0 || (model.closedWon ?? []).length > 0 ? { closedWon: preview.booked } : {};
   const lostNow = (deals: readonly Deal[]) => {
@@ -231,9 +235,10 @@ export function applyImport(model: ForecastModel, preview: ImportPreview, mode: 
     return closedLost.length > 0 ? { closedLost } : {};
   };
   if (mode === 'replace') return { ...model, deals: preview.deals, ...bookedNow, ...lostNow(preview.deals), crmStageMapping: remembered };
-  const closedKeys = new Set([...preview.booked, ...preview.lost].map((d) => mergeKey(d.id)));
-  const deals = mergeById(model.deals, preview.deals).filter((d) => !closedKeys.has(mergeKey(d.id)));
-  const closedWon = mergeById(model.closedWon ?? [], preview.booked);
+  const merging = sameName === 'match-by-name' ? matchByName(preview, findSameNameDeals(model, preview).pairs) : preview;
+  const closedKeys = new Set([...merging.booked, ...merging.lost].map((d) => mergeKey(d.id)));
+  const deals = mergeById(model.deals, merging.deals).filter((d) => !closedKeys.has(mergeKey(d.id)));
+  const closedWon = mergeById(model.closedWon ?? [], merging.booked);
   return { ...model, deals, ...(closedWon.length > 0 ? { closedWon } : {}), ...lostNow(deals), crmStageMapping: remembered };
 }
 

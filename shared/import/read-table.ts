@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { unneutralizeFormula } from '../csv/formula.ts';
+import { count } from '../format/numbers.ts';
 
 /** A row of a file that is not used, with its line (the header is line 1) and a plain reason. */
 export interface LineProblem {
@@ -75,7 +76,7 @@ export function readCsvTable(text: string): CsvTable {
     if (problem) unreadable.push({ line: record.line, message: problem });
     else rows.push({ line: record.line, cells: cells.slice(0, headers.length) });
   }
-  if (cleaned > 0) notes.push(`${cleaned} cell${cleaned === 1 ? '' : 's'} held invisible control or text-direction characters; they were removed.`);
+  if (cleaned > 0) notes.push(`${count(cleaned, 'cell')} held invisible control or text-direction characters; they were removed.`);
   return { headers: headers ?? [], rows, unreadable, delimiter, notes };
 }
 
@@ -85,8 +86,8 @@ function shapeProblem(cells: string[], width: number): string | null {
   const first = cells.find((c) => c.trim() !== '')?.trim() ?? '';
   if (TOTALS_ROW.test(first)) return `a totals line ("${shorten(first)}"), not a deal`;
   if (filled === 1 && width > 1) return `a single cell ("${shorten(first)}"), not a row of the table: a report footer or note`;
-  if (filled > width) return `has ${filled} cells where the header has ${width} (a separator inside an unquoted value?)`;
-  if (cells.length < width) return `has ${cells.length} cells where the header has ${width}`;
+  if (filled > width) return `has ${count(filled, 'cell')} where the header has ${width} (a separator inside an unquoted value?)`;
+  if (cells.length < width) return `has ${count(cells.length, 'cell')} where the header has ${width}`;
   return null;
 }
 

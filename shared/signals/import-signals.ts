@@ -1,6 +1,7 @@
 import type { Signal } from '../model/schema.ts';
 import { normalizeHeader } from '../import/columns.ts';
 import { matchSignalValue } from './history-signals.ts';
+import { count } from '../format/numbers.ts';
 
 /** CRM fields that usually carry a starter signal (MEDDICC-style qualification fields among them). */
 const SIGNAL_ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -73,7 +74,7 @@ export function readDealSignals(signals: readonly Signal[], columns: Readonly<Re
     },
     notes(): string[] {
       return [...unknown.values()].map(
-        (u) => `Column "${u.column}": "${u.value}" (${u.rows} row${u.rows === 1 ? '' : 's'}) is none of the values of ${u.signal.name} (${u.signal.values.map((v) => `"${v}"`).join(', ')}); those deals are at "${u.signal.baseline}".`,
+        (u) => `Column "${u.column}": "${u.value}" (${count(u.rows, 'row')}) is none of the values of ${u.signal.name} (${u.signal.values.map((v) => `"${v}"`).join(', ')}); those deals are at "${u.signal.baseline}".`,
       );
     },
   };

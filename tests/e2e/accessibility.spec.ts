@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures.ts';
@@ -31,6 +32,11 @@ test('the import dialog and the chart export menu have no serious accessibility 
   await page.getByRole('tab', { name: 'Pipeline' }).click();
   await page.getByRole('button', { name: /Import CSV/ }).first().click();
   await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await seriousFindings(page, '[role="dialog"]')).toEqual([]);
+  // With a file: the mapping, the rows left out, the footer, and while merging the deals of the same name.
+  await page.getByRole('dialog').getByLabel('CSV file').setInputFiles(fileURLToPath(new URL('../fixtures/hubspot-deals.csv', import.meta.url)));
+  await page.getByRole('dialog').getByLabel('Merge by deal id', { exact: false }).check();
+  await expect(page.getByRole('table', { name: 'Deals with the same name' })).toBeVisible();
   expect(await seriousFindings(page, '[role="dialog"]')).toEqual([]);
 });
 
