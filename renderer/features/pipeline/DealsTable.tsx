@@ -1,58 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useEffectEvent, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { DealForecast, ForecastResult } from '../../../shared/engine/result-types.ts';
-import type { Deal, ForecastModel } from '../../../shared/model/schema.ts';
-import { percent } from '../../../shared/format/numbers.ts';
-import { friendlyDate } from '../../../shared/format/dates.ts';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ForecastResult } from '../../../shared/engine/result-types.ts';
+import type { ForecastModel } from '../../../shared/model/schema.ts';
+import { whole } from '../../../shared/format/numbers.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
-import { addDeal, daysInStage, deleteDeals, extraText, moveDealToStage, removedDeals, restoreDeals, updateDeal } from './deal-edits.ts';
-import { DateField } from '../../fields/DateField.tsx';
-import { NumberField } from '../../fields/NumberField.tsx';
-import { TextField } from '../../fields/TextField.tsx';
-import { whole } from '../../../shared/format/numbers.ts';
-import { explainDealOdds } from '../../../shared/signals/explain-odds.ts';
-import { SignalCell, signalColumns, signalFilterOptions, SignalPicker, signalsInUse, type SignalKey } from './signal-columns.tsx';
-import { StageOptions } from '../../fields/options.tsx';
-
-type CrmKey = 'account' | 'createdOn' | 'crmCloseDate' | 'crmProbability' | 'crmForecastCategory';
-type SortKey = 'name' | 'amount' | 'stage' | 'days' | 'since' | 'owner' | 'sponsorRole' | 'pWin' | 'close' | CrmKey;
-interface Column {
-  key: SortKey | SignalKey;
-  label: string;
-  numeric?: boolean;
-  /** The grid track, and its narrowest width in pixels (for the table's minimum width). */
-  track: string;
-  min: number;
-}
-const COLUMNS: Column[] = [
-  { key: 'name', label: 'Deal', track: 'minmax(160px, 1.6fr)', min: 160 },
-  { key: 'amount', label: 'Amount', numeric: true, track: '110px', min: 110 },
-  { key: 'stage', label: 'Stage', track: '176px', min: 176 },
-  { key: 'days', label: 'Days in stage', numeric: true, track: '64px', min: 64 },
-  { key: 'since', label: 'In stage since', track: '128px', min: 128 },
-  { key: 'owner', label: 'Owner', track: 'minmax(110px, 1fr)', min: 110 },
-  { key: 'sponsorRole', label: 'Executive sponsor', track: 'minmax(110px, 1fr)', min: 110 },
-  { key: 'pWin', label: 'Chance to win', numeric: true, track: '84px', min: 84 },
-  { key: 'close', label: 'Close if won (median)', track: '104px', min: 104 },
-];
-/** Fields kept from the CRM export, shown on demand (they feed comparisons with the CRM's own forecast). */
-const CRM_COLUMNS: (Column & { key: CrmKey })[] = [
-  { key: 'account', label: 'Account', track: 'minmax(140px, 1fr)', min: 140 },
-  { key: 'createdOn', label: 'Created', track: '100px', min: 100 },
-  { key: 'crmCloseDate', label: 'CRM close date', track: '110px', min: 110 },
-  { key: 'crmProbability', label: 'CRM probability', numeric: true, track: '96px', min: 96 },
-  { key: 'crmForecastCategory', label: 'CRM forecast category', track: '130px', min: 130 },
-];
-const CHECK_TRACK = 40;
-const GAP = 8;
-const ROW_HEIGHT = 44;
-
-interface Row {
-  deal: Deal;
-  index: number;
-  forecast: DealForecast | undefined;
-}
+import { CHECK_TRACK, COLUMNS, CRM_COLUMNS, GAP, ROW_HEIGHT, type Column, type CrmKey, type SortKey } from './deal-columns.ts';
+import { addDeal, daysInStage, deleteDeals, extraText, removedDeals, restoreDeals } from './deal-edits.ts';
+import { DealRow, type Row } from './DealRow.tsx';
+import { signalColumns, signalFilterOptions, SignalPicker, signalsInUse, type SignalKey } from './signal-columns.tsx';
 
 /** The open pipeline: sort, filter, edit in place, add, delete, select many. Rows are virtualized. */
 export function DealsTable({ model, result }: { model: ForecastModel; result: ForecastResult | null }) {
@@ -247,92 +203,4 @@ function toggled<T>(set: ReadonlySet<T>, id: T, on: boolean): ReadonlySet<T> {
   if (on) next.add(id);
   else next.delete(id);
   return next;
-}
-
-function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelect }: { row: Row; rowIndex: number; top: number; model: ForecastModel; columns: Column[]; layout: CSSProperties; selected: boolean; onSelect: (on: boolean) => void }) {
-  const edit = useAppShallow((s) => s.edit);
-  const { deal, index, forecast } = row;
-  const at = `deals[${index}]`;
-  const label = deal.name || deal.id;
-  const cell = (col: string) => ({ 'data-row': rowIndex, 'data-col': col, role: 'gridcell' as const });
-  const content = (key: SortKey | SignalKey) => {
-    if (key.startsWith('signal:')) return <SignalCell model={model} deal={deal} index={index} signalId={key.slice('signal:'.length)} label={label} />;
-    switch (key) {
-      case 'name':
-        return <TextField hideLabel label={`${label} name`} value={deal.name} path={`${at}.name`} apply={(m, name) => updateDeal(m, index, { name })} />;
-      case 'account':
-        return <TextField hideLabel label={`${label} account`} value={extraText(deal, 'account')} path={`${at}.account`} apply={(m, account) => updateDeal(m, index, { account: account || undefined })} />;
-      case 'amount':
-        return <NumberField grouped hideLabel label={`${label} amount`} value={deal.amount} path={`${at}.amount`} apply={(m, v) => updateDeal(m, index, { amount: v ?? NaN })} />;
-      case 'stage':
-        return (
-          <select aria-label={`${label} stage`} value={deal.stage} onChange={(e) => edit((m) => moveDealToStage(m, index, e.target.value))}>
-            <StageOptions stages={model.stages} />
-          </select>
-        );
-      case 'days':
-        return (
-          <>
-            {daysInStage(model, deal)}
-            <StaleFlag model={model} deal={deal} />
-          </>
-        );
-      case 'since':
-        return <DateField label={`${label} in stage since`} value={deal.stageEnteredOn} max={model.asOf} path={`${at}.stageEnteredOn`} apply={(m, day) => updateDeal(m, index, { stageEnteredOn: day })} />;
-      case 'owner':
-      case 'sponsorRole':
-        return <TextField hideLabel label={`${label} ${key === 'owner' ? 'owner' : 'executive sponsor'}`} value={extraText(deal, key)} path={`${at}.${key}`} apply={(m, v) => updateDeal(m, index, { [key]: v })} />;
-      case 'pWin':
-        return forecast ? percent(forecast.pWin) : '–';
-      default:
-        return null;
-      case 'close':
-        return forecast?.closeDate ? friendlyDate(forecast.closeDate.p50) : '–';
-      case 'crmProbability':
-        return deal.crmProbability === undefined ? '–' : percent(deal.crmProbability);
-      case 'createdOn':
-      case 'crmCloseDate':
-        return deal[key] ? friendlyDate(deal[key]) : '–';
-      case 'crmForecastCategory':
-        return extraText(deal, key) || '–';
-    }
-  };
-  return (
-    <div className={`deal-row${selected ? ' selected' : ''}`} role="row" aria-rowindex={rowIndex + 2} aria-selected={selected} style={{ ...layout, transform: `translateY(${top}px)` }}>
-      <span {...cell('check')} className="cell-check">
-        <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
-      </span>
-      {columns.map((c) => (
-        <span key={c.key} {...cell(c.key)} className={c.numeric ? 'num' : undefined} title={c.key === 'days' ? `In this stage since ${deal.stageEnteredOn}` : c.key === 'pWin' ? oddsTitle(model, deal) : undefined}>
-          {content(c.key)}
-        </span>
-      ))}
-    </div>
-  );
-}
-
-/** From this many times a stage's typical (median) time, a deal is flagged: in top-down sales it is mostly dead. */
-const STALE_MULTIPLE = 3;
-
-/**
- * "3× usual" under the days, for a deal that has waited that long (the whole sentence, "3× the usual
- * time in stage", is its tooltip and accessible name): short enough to keep the row one row high. Its
- * chance to win shows the effect when the stage has a time before a deal is lost.
- */
-function StaleFlag({ model, deal }: { model: ForecastModel; deal: Deal }) {
-  const median = model.stages.find((s) => s.id === deal.stage)?.duration.median;
-  const multiple = median ? Math.floor(daysInStage(model, deal) / median) : 0;
-  if (multiple < STALE_MULTIPLE) return null;
-  const sentence = `${multiple}× the usual time in stage`;
-  return (
-    <span className="stale-flag" title={sentence} aria-label={sentence}>
-      {multiple}× usual
-    </span>
-  );
-}
-
-/** The chance cell's tooltip: why this deal's odds differ from its stage's, if they do. */
-function oddsTitle(model: ForecastModel, deal: Deal): string | undefined {
-  const reasons = explainDealOdds(model, deal);
-  return reasons.length > 0 ? reasons.map((r) => r.text).join('; ') : undefined;
 }
