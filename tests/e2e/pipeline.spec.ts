@@ -92,3 +92,51 @@ test('moving a deal to another stage restarts its clock, and the stage date can 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(row.locator('[data-col="days"]')).toHaveText('0');
 });
+
+test('the Signals and CRM columns menus open one at a time and close on Esc, a click outside or the focus moving on', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  const signals = page.getByRole('button', { name: 'Signals', exact: true });
+  const crm = page.getByRole('button', { name: 'CRM columns', exact: true });
+  const signalPanel = page.getByRole('group', { name: 'Show signal columns' });
+  const crmPanel = page.getByRole('group', { name: 'Show CRM columns' });
+  await expect(signals).toHaveAttribute('aria-expanded', 'false');
+
+  await signals.click();
+  await expect(signals).toHaveAttribute('aria-expanded', 'true');
+  await expect(signalPanel).toBeVisible();
+  // Opening the other menu closes the first: never two panels, one over the other.
+  await crm.click();
+  await expect(crmPanel).toBeVisible();
+  await expect(signalPanel).toBeHidden();
+  await expect(signals).toHaveAttribute('aria-expanded', 'false');
+
+  // Esc inside the panel closes it and gives the focus back to its button.
+  await crmPanel.getByLabel('Account').check();
+  await page.keyboard.press('Escape');
+  await expect(crmPanel).toBeHidden();
+  await expect(crm).toBeFocused();
+  await expect(crm).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('columnheader', { name: 'Account' })).toBeVisible();
+
+  // With the keyboard: Enter opens, Tab goes into the panel, Tab past its last choice closes it.
+  await page.keyboard.press('Enter');
+  await expect(crmPanel).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(crmPanel.getByLabel('Account')).toBeFocused();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Import CSV…' })).toBeFocused();
+  await expect(crmPanel).toBeHidden();
+
+  // A click outside closes it, and what was clicked gets the click.
+  await signals.click();
+  await signalPanel.getByLabel('Only deals with').selectOption({ label: 'Practitioner pilot: passed' });
+  await expect(signalPanel).toBeVisible();
+  await page.getByRole('heading', { name: 'Pipeline', exact: true }).click();
+  await expect(signalPanel).toBeHidden();
+  await page.getByRole('button', { name: 'Signals (filtered)' }).click();
+  await signalPanel.getByLabel('Only deals with').selectOption({ label: 'any values' });
+  await page.getByLabel('Zenith Financial name').click();
+  await expect(signalPanel).toBeHidden();
+  await expect(page.getByLabel('Zenith Financial name')).toBeFocused();
+});

@@ -5,6 +5,7 @@ import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { whole } from '../../../shared/format/numbers.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
+import { ColumnMenu } from './ColumnMenu.tsx';
 import { CHECK_TRACK, COLUMNS, CRM_COLUMNS, GAP, ROW_HEIGHT, type Column, type CrmKey, type SortKey } from './deal-columns.ts';
 import { addDeal, daysInStage, deleteDeals, extraText, removedDeals, restoreDeals } from './deal-edits.ts';
 import { DealRow, type Row } from './DealRow.tsx';
@@ -18,6 +19,8 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [shownCrm, setShownCrm] = useState<ReadonlySet<CrmKey>>(new Set());
   const [signalFilter, setSignalFilter] = useState('');
+  // One menu at a time: opening one closes the other, so a panel never covers the other one.
+  const [openMenu, setOpenMenu] = useState<'signals' | 'crm' | null>(null);
   // Signal columns: by default those that matter (an odds ratio set or a deal with a value), else as chosen.
   const [chosenSignals, setChosenSignals] = useState<ReadonlySet<string> | null>(null);
   const shownSignals = useMemo(() => chosenSignals ?? signalsInUse(model), [chosenSignals, model]);
@@ -142,18 +145,22 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
           {selected.size > 0 ? `, ${selected.size} selected` : ''}
         </span>
         <span className="spacer" />
-        <SignalPicker signals={model.signals ?? []} shown={shownSignals} onShown={setChosenSignals} filter={signalFilter} onFilter={setSignalFilter} />
-        <details className="column-picker">
-          <summary>CRM columns</summary>
-          <fieldset>
-            <legend className="visually-hidden">Show CRM columns</legend>
-            {CRM_COLUMNS.map((c) => (
-              <label key={c.key}>
-                <input type="checkbox" checked={shownCrm.has(c.key)} onChange={(e) => setShownCrm((s) => toggled(s, c.key, e.target.checked))} /> {c.label}
-              </label>
-            ))}
-          </fieldset>
-        </details>
+        <SignalPicker
+          signals={model.signals ?? []}
+          shown={shownSignals}
+          onShown={setChosenSignals}
+          filter={signalFilter}
+          onFilter={setSignalFilter}
+          open={openMenu === 'signals'}
+          onOpenChange={(open) => setOpenMenu(open ? 'signals' : null)}
+        />
+        <ColumnMenu label="CRM columns" legend="Show CRM columns" open={openMenu === 'crm'} onOpenChange={(open) => setOpenMenu(open ? 'crm' : null)}>
+          {CRM_COLUMNS.map((c) => (
+            <label key={c.key}>
+              <input type="checkbox" checked={shownCrm.has(c.key)} onChange={(e) => setShownCrm((s) => toggled(s, c.key, e.target.checked))} /> {c.label}
+            </label>
+          ))}
+        </ColumnMenu>
         <button type="button" onClick={() => openDialog('importCsv')}>
           Import CSV…
         </button>
