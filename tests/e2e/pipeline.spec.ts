@@ -1,5 +1,27 @@
+import type { Locator, Page } from '@playwright/test';
+import config from '../../playwright.config.ts';
 import { SAMPLE_WORKSPACE } from '../../shared/sample/sample-workspace.ts';
 import { expect, openApp, test } from './fixtures.ts';
+
+// Classic scrollbars, as on Windows and most Linux desktops (headless Chromium hides them): a scrollbar
+// takes room from the table, which must still fit a 1280-pixel window.
+test.use({ launchOptions: { ...config.use?.launchOptions, ignoreDefaultArgs: ['--hide-scrollbars'] } });
+
+/** Whether the element is on screen and nothing covers its middle (a pinned column, the sticky header). */
+const uncovered = (element: Locator) =>
+  element.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return top !== null && (top === el || el.contains(top));
+  });
+
+async function showEveryColumn(page: Page) {
+  await page.getByRole('button', { name: 'Signals', exact: true }).click();
+  for (const name of ['Practitioner pilot', 'Executive sponsor engaged', 'Bottom-up usage in the account', 'Security review started early']) await page.getByRole('checkbox', { name, exact: true }).check();
+  await page.getByRole('button', { name: 'CRM columns', exact: true }).click();
+  for (const name of ['Account', 'Created', 'CRM close date', 'CRM probability', 'CRM forecast category']) await page.getByRole('checkbox', { name, exact: true }).check();
+  await page.keyboard.press('Escape');
+}
 
 test('sorts, filters, edits, adds and deletes deals, with undo', async ({ page }) => {
   await openApp(page);
@@ -139,4 +161,40 @@ test('the Signals and CRM columns menus open one at a time and close on Esc, a c
   await page.getByLabel('Zenith Financial name').click();
   await expect(signalPanel).toBeHidden();
   await expect(page.getByLabel('Zenith Financial name')).toBeFocused();
+});
+
+test('the default columns fit a 1280-pixel window; with every column shown, header and rows scroll sideways together and the deal stays in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  const grid = page.getByRole('grid', { name: 'Deals' });
+  const scroller = page.locator('.deal-scroller');
+  await expect(page.getByLabel('Zenith Financial name')).toBeVisible();
+  expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth), 'sideways overflow at 1280 with the default columns').toBeLessThanOrEqual(0);
+
+  await showEveryColumn(page);
+  await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth, top: 120 }));
+  // One scroll area: nothing around it scrolls sideways, so there is one scrollbar.
+  expect(await grid.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  // Header and rows moved together: the last column's heading is right above its cells.
+  const heading = await grid.getByRole('columnheader', { name: 'CRM forecast category' }).boundingBox();
+  const cell = await grid.locator('[data-col="crmForecastCategory"]').nth(4).boundingBox();
+  expect(cell?.x).toBe(heading?.x);
+  expect(await uncovered(grid.getByRole('columnheader', { name: 'CRM forecast category' }))).toBe(true);
+  // The check box and the deal's name stay in place, on top of what scrolls beneath them.
+  const deal = page.getByLabel('Meridian Bank name');
+  await expect(deal).toBeInViewport();
+  expect(await uncovered(deal)).toBe(true);
+  expect(await uncovered(page.getByLabel('Select Meridian Bank'))).toBe(true);
+  expect(await uncovered(grid.getByRole('columnheader', { name: 'Deal', exact: true }))).toBe(true);
+  await page.screenshot({ path: 'test-results/screens/pipeline-every-column-scrolled-1280x720.png' });
+
+  // Tab from the name to the next field scrolls back to it, clear of the pinned columns.
+  await deal.focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Meridian Bank account')).toBeFocused();
+  expect(await uncovered(page.getByLabel('Meridian Bank account'))).toBe(true);
+  await page.getByLabel('Meridian Bank account').press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByLabel('Select Meridian Bank')).toBeFocused();
 });

@@ -9,7 +9,7 @@ import { DateField } from '../../fields/DateField.tsx';
 import { NumberField } from '../../fields/NumberField.tsx';
 import { TextField } from '../../fields/TextField.tsx';
 import { StageOptions } from '../../fields/options.tsx';
-import type { Column, SortKey } from './deal-columns.ts';
+import { PINNED, type Column, type SortKey } from './deal-columns.ts';
 import { daysInStage, extraText, moveDealToStage, updateDeal } from './deal-edits.ts';
 import { SignalCell, type SignalKey } from './signal-columns.tsx';
 
@@ -71,11 +71,11 @@ export function DealRow({ row, rowIndex, top, model, columns, layout, selected, 
   };
   return (
     <div className={`deal-row${selected ? ' selected' : ''}`} role="row" aria-rowindex={rowIndex + 2} aria-selected={selected} style={{ ...layout, transform: `translateY(${top}px)` }}>
-      <span {...cell('check')} className="cell-check">
+      <span {...cell('check')} className="cell-check pinned-check" style={PINNED.check}>
         <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
       </span>
       {columns.map((c) => (
-        <span key={c.key} {...cell(c.key)} className={c.numeric ? 'num' : undefined} title={c.key === 'days' ? `In this stage since ${deal.stageEnteredOn}` : c.key === 'pWin' ? oddsTitle(model, deal) : undefined}>
+        <span key={c.key} {...cell(c.key)} className={c.key === 'name' ? 'pinned-name' : c.numeric ? 'num' : undefined} style={c.key === 'name' ? PINNED.name : undefined} title={c.key === 'days' ? `In this stage since ${deal.stageEnteredOn}` : c.key === 'pWin' ? oddsTitle(model, deal) : undefined}>
           {content(c.key)}
         </span>
       ))}

@@ -6,7 +6,7 @@ import { whole } from '../../../shared/format/numbers.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
 import { ColumnMenu } from './ColumnMenu.tsx';
-import { CHECK_TRACK, COLUMNS, CRM_COLUMNS, GAP, ROW_HEIGHT, type Column, type CrmKey, type SortKey } from './deal-columns.ts';
+import { COLUMNS, CRM_COLUMNS, gridLayout, PINNED, PINNED_SCROLL_PADDING, ROW_HEIGHT, type Column, type CrmKey, type SortKey } from './deal-columns.ts';
 import { addDeal, daysInStage, deleteDeals, extraText, removedDeals, restoreDeals } from './deal-edits.ts';
 import { DealRow, type Row } from './DealRow.tsx';
 import { signalColumns, signalFilterOptions, SignalPicker, signalsInUse, type SignalKey } from './signal-columns.tsx';
@@ -34,7 +34,7 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
     ],
     [shownCrm, model.signals, shownSignals],
   );
-  const layout = { gridTemplateColumns: `${CHECK_TRACK}px ${columns.map((c) => c.track).join(' ')}`, minWidth: CHECK_TRACK + columns.reduce((w, c) => w + c.min + GAP, 20) };
+  const layout = gridLayout(columns);
   const scroller = useRef<HTMLDivElement>(null);
   const stageName = useMemo(() => new Map(model.stages.map((s, i) => [s.id, { name: s.name, order: i }])), [model.stages]);
 
@@ -75,8 +75,10 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
 
   // TanStack Virtual hands back functions whose results change without a new identity, so the React
   // compiler's analysis skips this component (the app does not run the compiler; this only says so).
+  // The header scrolls with the rows (it sticks to the top): the rows start one row height down, and a
+  // row brought into view goes below the header, not under it.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, scrollMargin: ROW_HEIGHT, scrollPaddingStart: ROW_HEIGHT });
 
   // A click on a deal's problem: clear the filter and bring the deal's row on screen (App then focuses the field).
   const fieldRequest = useAppStore((s) => s.fieldRequest);
@@ -172,32 +174,40 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
         </button>
       </div>
       <div className="deal-grid" role="grid" aria-label="Deals" aria-rowcount={rows.length + 1} onKeyDown={onGridKey}>
-        <div className="deal-row deal-head" role="row" aria-rowindex={1} style={layout}>
-          <span role="columnheader" className="cell-check">
-            <input
-              type="checkbox"
-              aria-label="Select all shown deals"
-              checked={allShownSelected}
-              onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.deal.id)))}
-            />
-          </span>
-          {columns.map((c) => (
-            <span key={c.key} role="columnheader" className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : !!c.numeric }))}>
-                {c.label}
-                {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-              </button>
-            </span>
-          ))}
-        </div>
-        <div ref={scroller} className="deal-scroller" style={{ minWidth: layout.minWidth }}>
-          {rows.length === 0 ? <p className="empty">{model.deals.length === 0 ? 'No open deals yet. Add one, or import your CRM’s pipeline export.' : 'No deal matches the filter.'}</p> : null}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              if (!row) return null;
-              return <DealRow key={row.deal.id} row={row} rowIndex={item.index} top={item.start} model={model} columns={columns} layout={layout} selected={selected.has(row.deal.id)} onSelect={(on) => setSelected((s) => toggled(s, row.deal.id, on))} />;
-            })}
+        <div ref={scroller} className="deal-scroller" style={PINNED_SCROLL_PADDING}>
+          <div className="deal-canvas" style={{ minWidth: layout.minWidth }}>
+            <div className="deal-row deal-head" role="row" aria-rowindex={1} style={layout}>
+              <span role="columnheader" className="cell-check pinned-check" style={PINNED.check}>
+                <input
+                  type="checkbox"
+                  aria-label="Select all shown deals"
+                  checked={allShownSelected}
+                  onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.deal.id)))}
+                />
+              </span>
+              {columns.map((c) => (
+                <span
+                  key={c.key}
+                  role="columnheader"
+                  className={c.key === 'name' ? 'pinned-name' : c.numeric ? 'num' : undefined}
+                  style={c.key === 'name' ? PINNED.name : undefined}
+                  aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : !!c.numeric }))}>
+                    {c.label}
+                    {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                  </button>
+                </span>
+              ))}
+            </div>
+            {rows.length === 0 ? <p className="empty">{model.deals.length === 0 ? 'No open deals yet. Add one, or import your CRM’s pipeline export.' : 'No deal matches the filter.'}</p> : null}
+            <div className="deal-rows" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = rows[item.index];
+                if (!row) return null;
+                return <DealRow key={row.deal.id} row={row} rowIndex={item.index} top={item.start - ROW_HEIGHT} model={model} columns={columns} layout={layout} selected={selected.has(row.deal.id)} onSelect={(on) => setSelected((s) => toggled(s, row.deal.id, on))} />;
+              })}
+            </div>
           </div>
         </div>
       </div>
