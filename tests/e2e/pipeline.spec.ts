@@ -198,3 +198,36 @@ test('the default columns fit a 1280-pixel window; with every column shown, head
   await page.keyboard.press('Shift+Tab');
   await expect(page.getByLabel('Select Meridian Bank')).toBeFocused();
 });
+
+test('the Stage picker shows the sample’s stage names whole at 1280 and 1440; what does not fit ends in an ellipsis, with all of it in the tooltip', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  const stage = page.getByLabel('Orion Space Systems stage');
+  await expect(stage).toHaveValue('security');
+  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    // The picker is at least as wide as it would make itself for its longest stage name.
+    const room = await stage.evaluate((el) => {
+      const shown = el.getBoundingClientRect().width;
+      el.style.width = 'max-content';
+      const needed = el.getBoundingClientRect().width;
+      el.style.width = '';
+      return shown - needed;
+    });
+    expect(room, `Stage picker room at ${size.width}`).toBeGreaterThanOrEqual(0);
+    await page.screenshot({ path: `test-results/screens/pipeline-stage-names-${size.width}x${size.height}.png` });
+  }
+  const row = page.getByRole('row').filter({ has: stage });
+  await expect(row.locator('[data-col="stage"]')).toHaveAttribute('title', 'Security and compliance review');
+
+  // A name longer than its column: an ellipsis, never cut mid-word, and the whole name as the cell's tooltip.
+  const long = 'Granite Federal Credit Union of the Greater Rocky Mountain Region';
+  await page.getByLabel('Filter deals').fill('Granite');
+  const name = page.getByLabel('Granite Federal Credit Union name');
+  await name.fill(long);
+  await name.press('Enter');
+  const renamed = page.getByLabel(`${long} name`);
+  await expect(renamed).toHaveCSS('text-overflow', 'ellipsis');
+  expect(await renamed.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expect(page.getByRole('gridcell').filter({ has: renamed })).toHaveAttribute('title', long);
+});

@@ -75,7 +75,7 @@ export function DealRow({ row, rowIndex, top, model, columns, layout, selected, 
         <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
       </span>
       {columns.map((c) => (
-        <span key={c.key} {...cell(c.key)} className={c.key === 'name' ? 'pinned-name' : c.numeric ? 'num' : undefined} style={c.key === 'name' ? PINNED.name : undefined} title={c.key === 'days' ? `In this stage since ${deal.stageEnteredOn}` : c.key === 'pWin' ? oddsTitle(model, deal) : undefined}>
+        <span key={c.key} {...cell(c.key)} className={c.key === 'name' ? 'pinned-name' : c.numeric ? 'num' : undefined} style={c.key === 'name' ? PINNED.name : undefined} title={cellTitle(model, deal, c.key)}>
           {content(c.key)}
         </span>
       ))}
@@ -101,6 +101,21 @@ function StaleFlag({ model, deal }: { model: ForecastModel; deal: Deal }) {
       {multiple}× usual
     </span>
   );
+}
+
+/**
+ * A cell's tooltip. Text that may not fit its column (a long deal name, "Security and compliance
+ * review" in a narrow window) ends in an ellipsis, so the whole of it is here.
+ */
+function cellTitle(model: ForecastModel, deal: Deal, key: SortKey | SignalKey): string | undefined {
+  switch (key) {
+    case 'days': return `In this stage since ${deal.stageEnteredOn}`;
+    case 'pWin': return oddsTitle(model, deal);
+    case 'name': return deal.name || undefined;
+    case 'stage': return model.stages.find((s) => s.id === deal.stage)?.name;
+    case 'account': case 'owner': case 'sponsorRole': case 'crmForecastCategory': return extraText(deal, key) || undefined;
+    default: return undefined;
+  }
 }
 
 /** The chance cell's tooltip: why this deal's odds differ from its stage's, if they do. */

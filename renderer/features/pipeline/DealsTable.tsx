@@ -193,7 +193,7 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
                   style={c.key === 'name' ? PINNED.name : undefined}
                   aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
                 >
-                  <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : !!c.numeric }))}>
+                  <button type="button" className="sort" title={c.label} onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : !!c.numeric }))}>
                     {c.label}
                     {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                   </button>
