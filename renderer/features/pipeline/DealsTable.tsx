@@ -112,6 +112,8 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
     const what = names.length === 1 ? `“${names[0] ?? ''}”` : `${names.length} deals`;
     useAppStore.getState().addNotice('info', `Deleted ${what}.`, {
       label: 'Undo',
+      // Ctrl+Z or the header's Undo undoing the delete dismisses the notice.
+      ...(afterDelete ? { undoes: afterDelete } : {}),
       run: () => {
         const state = useAppStore.getState();
         // Nothing changed since: the undo step itself. After other edits: put the deals back, as a new step.
