@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useId, useRef, useState, type RefObject } from 'react';
 import { useSession } from '../app/session-context.ts';
+import { useLightDismiss } from '../app/use-light-dismiss.ts';
 import type { Background } from './export/export-figure.ts';
 import { resolveExportSize, slidePixels, type SizeChoice } from './export/export-size.ts';
 import type { Figure } from './figure.ts';
@@ -22,24 +23,7 @@ export function ChartExportMenu({ figure, chartRef }: { figure: Figure; chartRef
   const buttonRef = useRef<HTMLButtonElement>(null);
   const id = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (!panelRef.current?.contains(e.target as Node) && !buttonRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useLightDismiss(open, () => setOpen(false), [panelRef, buttonRef], buttonRef);
 
   const choice: SizeChoice =
     sizeKind === 'slide' ? { kind: 'slide' } : sizeKind === 'screen' ? { kind: 'screen', ...screen } : { kind: 'custom', width: Number(custom.width), height: Number(custom.height) };

@@ -1,10 +1,17 @@
 import type { StateCreator } from 'zustand';
+import type { ForecastModel } from '../../shared/model/schema.ts';
 import type { AppState } from './store.ts';
 
 /** A button a notice offers, e.g. "Undo" after a delete. */
 export interface NoticeAction {
   label: string;
   run(): void;
+  /**
+   * For an action that undoes a step (Undo after a delete): the document that step made. Once the
+   * step is undone another way (Ctrl+Z, the header's Undo) or another workspace opens, the notice goes:
+   * its button would no longer do what it says.
+   */
+  undoes?: ForecastModel;
 }
 
 export interface Notice {
@@ -75,6 +82,18 @@ export function withNotice(notices: readonly Notice[], notice: Notice): Notice[]
     }
   }
   return next.length > MAX_NOTICES ? next.slice(-MAX_NOTICES) : next;
+}
+
+/** The notices left once the step that made `document` is undone: an action that would undo it again goes. */
+export function withoutUndoneStep(notices: Notice[], document: ForecastModel): Notice[] {
+  const kept = notices.filter((n) => n.action?.undoes !== document);
+  return kept.length === notices.length ? notices : kept;
+}
+
+/** The notices left when another workspace opens: none offers to undo a step of the one before. */
+export function withoutStepActions(notices: Notice[]): Notice[] {
+  const kept = notices.filter((n) => !n.action?.undoes);
+  return kept.length === notices.length ? notices : kept;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({

@@ -68,4 +68,25 @@ describe('the workspace slice: undo and redo', () => {
     store().saved(4, beingSaved);
     expect([store().revision, store().saveState]).toEqual([4, 'unsaved']);
   });
+
+  it('dismisses a notice that offers to undo a step once that step is undone another way, not before', () => {
+    rename('deleted');
+    const afterDelete = store().document ?? sample;
+    store().addNotice('info', 'Deleted 2 deals.', { label: 'Undo', run: () => store().undo(), undoes: afterDelete });
+    store().addNotice('warning', 'Something else.');
+    rename('later edit');
+    store().undo(); // the later edit: the delete still stands
+    expect(store().notices.map((n) => n.text)).toEqual(['Deleted 2 deals.', 'Something else.']);
+    store().undo(); // the delete itself
+    expect(store().notices.map((n) => n.text)).toEqual(['Something else.']);
+    store().redo();
+    expect(store().notices.map((n) => n.text)).toEqual(['Something else.']);
+  });
+
+  it('dismisses such a notice when another workspace opens', () => {
+    rename('deleted');
+    store().addNotice('info', 'Deleted 2 deals.', { label: 'Undo', run: () => store().undo(), undoes: store().document ?? sample });
+    store().showWorkspace('w2', sample, 1);
+    expect(store().notices).toEqual([]);
+  });
 });

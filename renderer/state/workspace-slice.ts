@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import type { AppState } from './store.ts';
+import { withoutStepActions, withoutUndoneStep } from './ui-slice.ts';
 
 export const UNDO_LIMIT = 50;
 
@@ -35,7 +36,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   saveError: null,
   past: [],
   future: [],
-  showWorkspace: (workspaceId, document, revision, unsaved = false) => set({ workspaceId, document, revision, past: [], future: [], saveState: unsaved ? 'unsaved' : 'saved', saveError: null }),
+  showWorkspace: (workspaceId, document, revision, unsaved = false) =>
+    set((state) => ({ workspaceId, document, revision, past: [], future: [], saveState: unsaved ? 'unsaved' : 'saved', saveError: null, notices: withoutStepActions(state.notices) })),
   // An edit made while saving leaves the state "unsaved" (its own save follows); only the revision moves on.
   saved: (revision, document) => set((state) => (state.document === document ? { revision, saveState: 'saved', saveError: null } : { revision })),
   edit: (change) =>
@@ -49,7 +51,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     set((state) => {
       const previous = state.past[state.past.length - 1];
       if (!previous || !state.document) return {};
-      return { document: previous, past: state.past.slice(0, -1), future: [state.document, ...state.future], saveState: 'unsaved' };
+      // The step that made the document on screen is undone: a notice offering to undo it goes with it.
+      return { document: previous, past: state.past.slice(0, -1), future: [state.document, ...state.future], saveState: 'unsaved', notices: withoutUndoneStep(state.notices, state.document) };
     }),
   redo: () =>
     set((state) => {

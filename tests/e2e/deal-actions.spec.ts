@@ -56,3 +56,33 @@ test('Undo in a delete notice after another edit puts the deleted deal back and 
   await expect(page.getByLabel('Meridian Bank amount')).toHaveValue('750,000');
   await expect(page.getByLabel('Vantage Telecom amount')).toHaveValue('610,000');
 });
+
+test('the delete notice goes once the delete is undone with Ctrl+Z or the header’s Undo, so its Undo never stays behind doing nothing', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  const notices = page.getByRole('region', { name: 'Notices' });
+  const notice = notices.getByRole('status').filter({ hasText: 'Deleted 2 deals.' });
+  const deleteTwo = async () => {
+    await page.getByLabel('Select Stratus Cloud Services').check();
+    await page.getByLabel('Select Meridian Bank').check();
+    await page.getByRole('button', { name: 'Delete selected' }).click();
+    await expect(page.getByText('Showing 38 of 38 deals')).toBeVisible();
+    // The pointer on the notice holds it (a success notice otherwise fades after six seconds).
+    await notice.hover();
+  };
+
+  await deleteTwo();
+  await page.getByRole('tab', { name: 'Pipeline' }).focus();
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByText('Showing 40 of 40 deals')).toBeVisible();
+  await expect(notice).toHaveCount(0, { timeout: 3_000 });
+
+  await deleteTwo();
+  await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Showing 40 of 40 deals')).toBeVisible();
+  await expect(notice).toHaveCount(0, { timeout: 3_000 });
+  // Redo brings the delete back, not the notice: its Undo was done already.
+  await page.keyboard.press('Control+Y');
+  await expect(page.getByText('Showing 38 of 38 deals')).toBeVisible();
+  await expect(notices.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+});

@@ -1,58 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useEffectEvent, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { DealForecast, ForecastResult } from '../../../shared/engine/result-types.ts';
-import type { Deal, ForecastModel } from '../../../shared/model/schema.ts';
-import { percent } from '../../../shared/format/numbers.ts';
-import { friendlyDate } from '../../../shared/format/dates.ts';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ForecastResult } from '../../../shared/engine/result-types.ts';
+import type { ForecastModel } from '../../../shared/model/schema.ts';
+import { whole } from '../../../shared/format/numbers.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { ChartCard } from '../../charts/ChartCard.tsx';
-import { addDeal, daysInStage, deleteDeals, extraText, moveDealToStage, removedDeals, restoreDeals, updateDeal } from './deal-edits.ts';
-import { DateField } from '../../fields/DateField.tsx';
-import { NumberField } from '../../fields/NumberField.tsx';
-import { TextField } from '../../fields/TextField.tsx';
-import { whole } from '../../../shared/format/numbers.ts';
-import { explainDealOdds } from '../../../shared/signals/explain-odds.ts';
-import { SignalCell, signalColumns, signalFilterOptions, SignalPicker, signalsInUse, type SignalKey } from './signal-columns.tsx';
-import { StageOptions } from '../../fields/options.tsx';
-
-type CrmKey = 'account' | 'createdOn' | 'crmCloseDate' | 'crmProbability' | 'crmForecastCategory';
-type SortKey = 'name' | 'amount' | 'stage' | 'days' | 'since' | 'owner' | 'sponsorRole' | 'pWin' | 'close' | CrmKey;
-interface Column {
-  key: SortKey | SignalKey;
-  label: string;
-  numeric?: boolean;
-  /** The grid track, and its narrowest width in pixels (for the table's minimum width). */
-  track: string;
-  min: number;
-}
-const COLUMNS: Column[] = [
-  { key: 'name', label: 'Deal', track: 'minmax(160px, 1.6fr)', min: 160 },
-  { key: 'amount', label: 'Amount', numeric: true, track: '110px', min: 110 },
-  { key: 'stage', label: 'Stage', track: '176px', min: 176 },
-  { key: 'days', label: 'Days in stage', numeric: true, track: '64px', min: 64 },
-  { key: 'since', label: 'In stage since', track: '128px', min: 128 },
-  { key: 'owner', label: 'Owner', track: 'minmax(110px, 1fr)', min: 110 },
-  { key: 'sponsorRole', label: 'Executive sponsor', track: 'minmax(110px, 1fr)', min: 110 },
-  { key: 'pWin', label: 'Chance to win', numeric: true, track: '84px', min: 84 },
-  { key: 'close', label: 'Close if won (median)', track: '104px', min: 104 },
-];
-/** Fields kept from the CRM export, shown on demand (they feed comparisons with the CRM's own forecast). */
-const CRM_COLUMNS: (Column & { key: CrmKey })[] = [
-  { key: 'account', label: 'Account', track: 'minmax(140px, 1fr)', min: 140 },
-  { key: 'createdOn', label: 'Created', track: '100px', min: 100 },
-  { key: 'crmCloseDate', label: 'CRM close date', track: '110px', min: 110 },
-  { key: 'crmProbability', label: 'CRM probability', numeric: true, track: '96px', min: 96 },
-  { key: 'crmForecastCategory', label: 'CRM forecast category', track: '130px', min: 130 },
-];
-const CHECK_TRACK = 40;
-const GAP = 8;
-const ROW_HEIGHT = 44;
-
-interface Row {
-  deal: Deal;
-  index: number;
-  forecast: DealForecast | undefined;
-}
+import { ColumnMenu } from './ColumnMenu.tsx';
+import { COLUMNS, CRM_COLUMNS, gridLayout, PINNED, PINNED_SCROLL_PADDING, ROW_HEIGHT, type Column, type CrmKey, type SortKey } from './deal-columns.ts';
+import { addDeal, daysInStage, deleteDeals, extraText, removedDeals, restoreDeals } from './deal-edits.ts';
+import { DealRow, type Row } from './DealRow.tsx';
+import { signalColumns, signalFilterOptions, SignalPicker, signalsInUse, type SignalKey } from './signal-columns.tsx';
 
 /** The open pipeline: sort, filter, edit in place, add, delete, select many. Rows are virtualized. */
 export function DealsTable({ model, result }: { model: ForecastModel; result: ForecastResult | null }) {
@@ -62,6 +19,8 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [shownCrm, setShownCrm] = useState<ReadonlySet<CrmKey>>(new Set());
   const [signalFilter, setSignalFilter] = useState('');
+  // One menu at a time: opening one closes the other, so a panel never covers the other one.
+  const [openMenu, setOpenMenu] = useState<'signals' | 'crm' | null>(null);
   // Signal columns: by default those that matter (an odds ratio set or a deal with a value), else as chosen.
   const [chosenSignals, setChosenSignals] = useState<ReadonlySet<string> | null>(null);
   const shownSignals = useMemo(() => chosenSignals ?? signalsInUse(model), [chosenSignals, model]);
@@ -75,7 +34,7 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
     ],
     [shownCrm, model.signals, shownSignals],
   );
-  const layout = { gridTemplateColumns: `${CHECK_TRACK}px ${columns.map((c) => c.track).join(' ')}`, minWidth: CHECK_TRACK + columns.reduce((w, c) => w + c.min + GAP, 20) };
+  const layout = gridLayout(columns);
   const scroller = useRef<HTMLDivElement>(null);
   const stageName = useMemo(() => new Map(model.stages.map((s, i) => [s.id, { name: s.name, order: i }])), [model.stages]);
 
@@ -116,8 +75,10 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
 
   // TanStack Virtual hands back functions whose results change without a new identity, so the React
   // compiler's analysis skips this component (the app does not run the compiler; this only says so).
+  // The header scrolls with the rows (it sticks to the top): the rows start one row height down, and a
+  // row brought into view goes below the header, not under it.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, scrollMargin: ROW_HEIGHT, scrollPaddingStart: ROW_HEIGHT });
 
   // A click on a deal's problem: clear the filter and bring the deal's row on screen (App then focuses the field).
   const fieldRequest = useAppStore((s) => s.fieldRequest);
@@ -151,6 +112,8 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
     const what = names.length === 1 ? `“${names[0] ?? ''}”` : `${names.length} deals`;
     useAppStore.getState().addNotice('info', `Deleted ${what}.`, {
       label: 'Undo',
+      // Ctrl+Z or the header's Undo undoing the delete dismisses the notice.
+      ...(afterDelete ? { undoes: afterDelete } : {}),
       run: () => {
         const state = useAppStore.getState();
         // Nothing changed since: the undo step itself. After other edits: put the deals back, as a new step.
@@ -186,18 +149,22 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
           {selected.size > 0 ? `, ${selected.size} selected` : ''}
         </span>
         <span className="spacer" />
-        <SignalPicker signals={model.signals ?? []} shown={shownSignals} onShown={setChosenSignals} filter={signalFilter} onFilter={setSignalFilter} />
-        <details className="column-picker">
-          <summary>CRM columns</summary>
-          <fieldset>
-            <legend className="visually-hidden">Show CRM columns</legend>
-            {CRM_COLUMNS.map((c) => (
-              <label key={c.key}>
-                <input type="checkbox" checked={shownCrm.has(c.key)} onChange={(e) => setShownCrm((s) => toggled(s, c.key, e.target.checked))} /> {c.label}
-              </label>
-            ))}
-          </fieldset>
-        </details>
+        <SignalPicker
+          signals={model.signals ?? []}
+          shown={shownSignals}
+          onShown={setChosenSignals}
+          filter={signalFilter}
+          onFilter={setSignalFilter}
+          open={openMenu === 'signals'}
+          onOpenChange={(open) => setOpenMenu(open ? 'signals' : null)}
+        />
+        <ColumnMenu label="CRM columns" legend="Show CRM columns" open={openMenu === 'crm'} onOpenChange={(open) => setOpenMenu(open ? 'crm' : null)}>
+          {CRM_COLUMNS.map((c) => (
+            <label key={c.key}>
+              <input type="checkbox" checked={shownCrm.has(c.key)} onChange={(e) => setShownCrm((s) => toggled(s, c.key, e.target.checked))} /> {c.label}
+            </label>
+          ))}
+        </ColumnMenu>
         <button type="button" onClick={() => openDialog('importCsv')}>
           Import CSV…
         </button>
@@ -209,32 +176,40 @@ export function DealsTable({ model, result }: { model: ForecastModel; result: Fo
         </button>
       </div>
       <div className="deal-grid" role="grid" aria-label="Deals" aria-rowcount={rows.length + 1} onKeyDown={onGridKey}>
-        <div className="deal-row deal-head" role="row" aria-rowindex={1} style={layout}>
-          <span role="columnheader" className="cell-check">
-            <input
-              type="checkbox"
-              aria-label="Select all shown deals"
-              checked={allShownSelected}
-              onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.deal.id)))}
-            />
-          </span>
-          {columns.map((c) => (
-            <span key={c.key} role="columnheader" className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : !!c.numeric }))}>
-                {c.label}
-                {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-              </button>
-            </span>
-          ))}
-        </div>
-        <div ref={scroller} className="deal-scroller" style={{ minWidth: layout.minWidth }}>
-          {rows.length === 0 ? <p className="empty">{model.deals.length === 0 ? 'No open deals yet. Add one, or import your CRM’s pipeline export.' : 'No deal matches the filter.'}</p> : null}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              if (!row) return null;
-              return <DealRow key={row.deal.id} row={row} rowIndex={item.index} top={item.start} model={model} columns={columns} layout={layout} selected={selected.has(row.deal.id)} onSelect={(on) => setSelected((s) => toggled(s, row.deal.id, on))} />;
-            })}
+        <div ref={scroller} className="deal-scroller" style={PINNED_SCROLL_PADDING}>
+          <div className="deal-canvas" style={{ minWidth: layout.minWidth }}>
+            <div className="deal-row deal-head" role="row" aria-rowindex={1} style={layout}>
+              <span role="columnheader" className="cell-check pinned-check" style={PINNED.check}>
+                <input
+                  type="checkbox"
+                  aria-label="Select all shown deals"
+                  checked={allShownSelected}
+                  onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.deal.id)))}
+                />
+              </span>
+              {columns.map((c) => (
+                <span
+                  key={c.key}
+                  role="columnheader"
+                  className={c.key === 'name' ? 'pinned-name' : c.numeric ? 'num' : undefined}
+                  style={c.key === 'name' ? PINNED.name : undefined}
+                  aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" className="sort" title={c.label} onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : !!c.numeric }))}>
+                    {c.label}
+                    {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                  </button>
+                </span>
+              ))}
+            </div>
+            {rows.length === 0 ? <p className="empty">{model.deals.length === 0 ? 'No open deals yet. Add one, or import your CRM’s pipeline export.' : 'No deal matches the filter.'}</p> : null}
+            <div className="deal-rows" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = rows[item.index];
+                if (!row) return null;
+                return <DealRow key={row.deal.id} row={row} rowIndex={item.index} top={item.start - ROW_HEIGHT} model={model} columns={columns} layout={layout} selected={selected.has(row.deal.id)} onSelect={(on) => setSelected((s) => toggled(s, row.deal.id, on))} />;
+              })}
+            </div>
           </div>
         </div>
       </div>
@@ -247,92 +222,4 @@ function toggled<T>(set: ReadonlySet<T>, id: T, on: boolean): ReadonlySet<T> {
   if (on) next.add(id);
   else next.delete(id);
   return next;
-}
-
-function DealRow({ row, rowIndex, top, model, columns, layout, selected, onSelect }: { row: Row; rowIndex: number; top: number; model: ForecastModel; columns: Column[]; layout: CSSProperties; selected: boolean; onSelect: (on: boolean) => void }) {
-  const edit = useAppShallow((s) => s.edit);
-  const { deal, index, forecast } = row;
-  const at = `deals[${index}]`;
-  const label = deal.name || deal.id;
-  const cell = (col: string) => ({ 'data-row': rowIndex, 'data-col': col, role: 'gridcell' as const });
-  const content = (key: SortKey | SignalKey) => {
-    if (key.startsWith('signal:')) return <SignalCell model={model} deal={deal} index={index} signalId={key.slice('signal:'.length)} label={label} />;
-    switch (key) {
-      case 'name':
-        return <TextField hideLabel label={`${label} name`} value={deal.name} path={`${at}.name`} apply={(m, name) => updateDeal(m, index, { name })} />;
-      case 'account':
-        return <TextField hideLabel label={`${label} account`} value={extraText(deal, 'account')} path={`${at}.account`} apply={(m, account) => updateDeal(m, index, { account: account || undefined })} />;
-      case 'amount':
-        return <NumberField grouped hideLabel label={`${label} amount`} value={deal.amount} path={`${at}.amount`} apply={(m, v) => updateDeal(m, index, { amount: v ?? NaN })} />;
-      case 'stage':
-        return (
-          <select aria-label={`${label} stage`} value={deal.stage} onChange={(e) => edit((m) => moveDealToStage(m, index, e.target.value))}>
-            <StageOptions stages={model.stages} />
-          </select>
-        );
-      case 'days':
-        return (
-          <>
-            {daysInStage(model, deal)}
-            <StaleFlag model={model} deal={deal} />
-          </>
-        );
-      case 'since':
-        return <DateField label={`${label} in stage since`} value={deal.stageEnteredOn} max={model.asOf} path={`${at}.stageEnteredOn`} apply={(m, day) => updateDeal(m, index, { stageEnteredOn: day })} />;
-      case 'owner':
-      case 'sponsorRole':
-        return <TextField hideLabel label={`${label} ${key === 'owner' ? 'owner' : 'executive sponsor'}`} value={extraText(deal, key)} path={`${at}.${key}`} apply={(m, v) => updateDeal(m, index, { [key]: v })} />;
-      case 'pWin':
-        return forecast ? percent(forecast.pWin) : '–';
-      default:
-        return null;
-      case 'close':
-        return forecast?.closeDate ? friendlyDate(forecast.closeDate.p50) : '–';
-      case 'crmProbability':
-        return deal.crmProbability === undefined ? '–' : percent(deal.crmProbability);
-      case 'createdOn':
-      case 'crmCloseDate':
-        return deal[key] ? friendlyDate(deal[key]) : '–';
-      case 'crmForecastCategory':
-        return extraText(deal, key) || '–';
-    }
-  };
-  return (
-    <div className={`deal-row${selected ? ' selected' : ''}`} role="row" aria-rowindex={rowIndex + 2} aria-selected={selected} style={{ ...layout, transform: `translateY(${top}px)` }}>
-      <span {...cell('check')} className="cell-check">
-        <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
-      </span>
-      {columns.map((c) => (
-        <span key={c.key} {...cell(c.key)} className={c.numeric ? 'num' : undefined} title={c.key === 'days' ? `In this stage since ${deal.stageEnteredOn}` : c.key === 'pWin' ? oddsTitle(model, deal) : undefined}>
-          {content(c.key)}
-        </span>
-      ))}
-    </div>
-  );
-}
-
-/** From this many times a stage's typical (median) time, a deal is flagged: in top-down sales it is mostly dead. */
-const STALE_MULTIPLE = 3;
-
-/**
- * "3× usual" under the days, for a deal that has waited that long (the whole sentence, "3× the usual
- * time in stage", is its tooltip and accessible name): short enough to keep the row one row high. Its
- * chance to win shows the effect when the stage has a time before a deal is lost.
- */
-function StaleFlag({ model, deal }: { model: ForecastModel; deal: Deal }) {
-  const median = model.stages.find((s) => s.id === deal.stage)?.duration.median;
-  const multiple = median ? Math.floor(daysInStage(model, deal) / median) : 0;
-  if (multiple < STALE_MULTIPLE) return null;
-  const sentence = `${multiple}× the usual time in stage`;
-  return (
-    <span className="stale-flag" title={sentence} aria-label={sentence}>
-      {multiple}× usual
-    </span>
-  );
-}
-
-/** The chance cell's tooltip: why this deal's odds differ from its stage's, if they do. */
-function oddsTitle(model: ForecastModel, deal: Deal): string | undefined {
-  const reasons = explainDealOdds(model, deal);
-  return reasons.length > 0 ? reasons.map((r) => r.text).join('; ') : undefined;
 }

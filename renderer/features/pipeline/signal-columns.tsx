@@ -2,6 +2,7 @@ import type { Deal, ForecastModel, Signal } from '../../../shared/model/schema.t
 import { explainDealOdds } from '../../../shared/signals/explain-odds.ts';
 import { setDealSignal } from '../../../shared/signals/signal-edits.ts';
 import { useAppShallow } from '../../state/store.ts';
+import { ColumnMenu } from './ColumnMenu.tsx';
 
 /** Signals worth a column at first: an odds ratio or spread set, or a deal with a value other than the baseline. */
 export function signalsInUse(model: Pick<ForecastModel, 'signals' | 'deals'>): ReadonlySet<string> {
@@ -13,7 +14,7 @@ export function signalsInUse(model: Pick<ForecastModel, 'signals' | 'deals'>): R
 }
 
 /** The toolbar's Signals menu: which signal columns show, and a filter by one signal's value. */
-export function SignalPicker({ signals, shown, onShown, filter, onFilter }: { signals: readonly Signal[]; shown: ReadonlySet<string>; onShown: (shown: ReadonlySet<string>) => void; filter: string; onFilter: (key: string) => void }) {
+export function SignalPicker({ signals, shown, onShown, filter, onFilter, open, onOpenChange }: { signals: readonly Signal[]; shown: ReadonlySet<string>; onShown: (shown: ReadonlySet<string>) => void; filter: string; onFilter: (key: string) => void; open: boolean; onOpenChange: (open: boolean) => void }) {
   if (signals.length === 0) return null;
   const toggle = (id: string, on: boolean) => {
     const next = new Set(shown);
@@ -23,28 +24,31 @@ export function SignalPicker({ signals, shown, onShown, filter, onFilter }: { si
   };
   const active = signalFilterOptions(signals).find((o) => o.key === filter);
   return (
-    <details className="column-picker signal-picker">
-      <summary title={active ? `Only deals with ${active.signal.name}: ${active.value}` : undefined}>{active ? 'Signals (filtered)' : 'Signals'}</summary>
-      <fieldset>
-        <legend className="visually-hidden">Show signal columns</legend>
-        {signals.map((s) => (
-          <label key={s.id}>
-            <input type="checkbox" checked={shown.has(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} /> {s.name}
-          </label>
-        ))}
-        <label className="signal-filter">
-          Only deals with
-          <select value={filter} onChange={(e) => onFilter(e.target.value)}>
-            <option value="">any values</option>
-            {signalFilterOptions(signals).map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.signal.name}: {o.value}
-              </option>
-            ))}
-          </select>
+    <ColumnMenu
+      className="signal-picker"
+      label={active ? 'Signals (filtered)' : 'Signals'}
+      title={active ? `Only deals with ${active.signal.name}: ${active.value}` : undefined}
+      legend="Show signal columns"
+      open={open}
+      onOpenChange={onOpenChange}
+    >
+      {signals.map((s) => (
+        <label key={s.id}>
+          <input type="checkbox" checked={shown.has(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} /> {s.name}
         </label>
-      </fieldset>
-    </details>
+      ))}
+      <label className="signal-filter">
+        Only deals with
+        <select value={filter} onChange={(e) => onFilter(e.target.value)}>
+          <option value="">any values</option>
+          {signalFilterOptions(signals).map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.signal.name}: {o.value}
+            </option>
+          ))}
+        </select>
+      </label>
+    </ColumnMenu>
   );
 }
 
