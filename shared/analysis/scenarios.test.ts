@@ -53,7 +53,7 @@ describe('scenarios as overrides', () => {
     expect(describeScenario(edited, scenario)).toEqual([
       'Proof of concept: median 50 → 36 days',
       `${sample.deals.find((d) => d.id === 'D-1019')?.name}: left out`,
-      'Target for the quarter from 2026-11-01: removed',
+      'Target for the quarter from Nov 1, 2026: removed',
     ]);
   });
 

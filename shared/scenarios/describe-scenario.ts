@@ -1,5 +1,6 @@
 import type { ForecastModel, Scenario } from '../model/schema.ts';
 import { finePercent as pct, fullMoney as money } from '../format/numbers.ts';
+import { friendlyDate } from '../format/dates.ts';
 
 const days = (value: number) => `${value} days`;
 
@@ -30,8 +31,8 @@ export function describeScenario(baseline: ForecastModel, scenario: Scenario): s
       const stageName = (sid: string) => baseline.stages.find((s) => s.id === sid)?.name ?? sid;
       lines.push(`${name}: stage ${deal ? `${stageName(deal.stage)} → ` : ''}${stageName(o.stage)}`);
     }
-    if (o.stageEnteredOn !== undefined) lines.push(`${name}: in its stage since ${o.stageEnteredOn}`);
-    if (o.closeWindow) lines.push(`${name}: if won, closes between ${o.closeWindow.from} and ${o.closeWindow.to}`);
+    if (o.stageEnteredOn !== undefined) lines.push(`${name}: in its stage since ${friendlyDate(o.stageEnteredOn)}`);
+    if (o.closeWindow) lines.push(`${name}: if won, closes between ${friendlyDate(o.closeWindow.from)} and ${friendlyDate(o.closeWindow.to)}`);
     if (o.closeWindow === null) lines.push(`${name}: no forced close window`);
   }
   const np = scenario.newPipeline;
@@ -40,11 +41,11 @@ export function describeScenario(baseline: ForecastModel, scenario: Scenario): s
   if (np?.amountP90 !== undefined) lines.push(`New pipeline: large deal (P90) ${baseline.newPipeline ? `${money(baseline.newPipeline.amount.p90, c)} → ` : ''}${money(np.amountP90, c)}`);
   for (const [day, value] of Object.entries(scenario.targets ?? {})) {
     const before = baseline.targets?.[day];
-    lines.push(value === null ? `Target for the quarter from ${day}: removed` : `Target for the quarter from ${day}: ${before !== undefined ? `${money(before, c)} → ` : ''}${money(value, c)}`);
+    lines.push(value === null ? `Target for the quarter from ${friendlyDate(day)}: removed` : `Target for the quarter from ${friendlyDate(day)}: ${before !== undefined ? `${money(before, c)} → ` : ''}${money(value, c)}`);
   }
   for (const shock of scenario.shocks ?? []) {
     const stageName = baseline.stages.find((s) => s.id === shock.stage)?.name ?? shock.stage;
-    lines.push(`${shock.name ? `${shock.name}: ` : ''}${pct(shock.probability)} chance that every deal in ${stageName} on ${shock.onDate} slips ${days(shock.delayDays)}`);
+    lines.push(`${shock.name ? `${shock.name}: ` : ''}${pct(shock.probability)} chance that every deal in ${stageName} on ${friendlyDate(shock.onDate)} slips ${days(shock.delayDays)}`);
   }
   return lines;
 }

@@ -20,7 +20,7 @@ test('"Change this deal" starts with nothing changed, so a close window entered 
   await expect(page.getByLabel('Leave out Acme Corp')).not.toBeChecked();
   await page.getByLabel('Acme Corp earliest close date').fill('2027-01-10');
   await page.getByLabel('Acme Corp latest close date').fill('2027-01-20');
-  await expect(page.getByText('Acme Corp: if won, closes between 2027-01-10 and 2027-01-20')).toBeVisible();
+  await expect(page.getByText('Acme Corp: if won, closes between Jan 10, 2027 and Jan 20, 2027')).toBeVisible();
   await expect(page.getByText('Acme Corp: left out')).toHaveCount(0);
 });
 

@@ -192,69 +192,69 @@ function DealOverrides({ model, scenario, index }: { model: ForecastModel; scena
         </button>
       </div>
       {overridden.length > 0 ? (
-        <table className="data-table scenario-table">
-          <thead>
-            <tr>
-              <th scope="col">Deal</th>
-              <th scope="col">Left out</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Stage</th>
-              <th scope="col">In stage since</th>
-              <th scope="col">If won, closes from</th>
-              <th scope="col">to</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {overridden.map((dealId) => {
-              const deal = model.deals.find((d) => d.id === dealId);
-              const o = scenario.deals?.[dealId] ?? {};
-              const name = deal ? deal.name || deal.id : `${dealId} (no longer in the pipeline)`;
-              const window = o.closeWindow ?? null;
-              const setWindow = (from: string, to: string) =>
-                edit((m) => setDealOverride(m, id, dealId, 'closeWindow', from && to ? { from, to } : undefined));
-              return (
-                <tr key={dealId}>
-                  <th scope="row">{name}</th>
-                  <td>
-                    <input type="checkbox" aria-label={`Leave out ${name}`} checked={o.excluded === true} onChange={(e) => edit((m) => setDealOverride(m, id, dealId, 'excluded', e.target.checked ? true : undefined))} />
-                  </td>
-                  <td>
-                    <NumberField label={`${name} amount in this scenario`} hideLabel optional grouped value={o.amount} placeholder={deal ? fullMoney(deal.amount, model.currency) : ''} path={scenarioFieldPath(index, ['deals', dealId, 'amount'])} apply={(m, v) => setDealOverride(m, id, dealId, 'amount', v)} />
-                  </td>
-                  <td>
-                    <select aria-label={`${name} stage in this scenario`} value={o.stage ?? ''} onChange={(e) => edit((m) => setDealStageOverride(m, id, dealId, e.target.value || undefined))}>
-                      <option value="">{deal ? `As baseline (${model.stages.find((s) => s.id === deal.stage)?.name ?? deal.stage})` : 'As baseline'}</option>
-                      <StageOptions stages={model.stages} />
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      type="date"
-                      aria-label={`${name} in stage since, in this scenario`}
-                      value={o.stageEnteredOn ?? deal?.stageEnteredOn ?? ''}
-                      max={model.asOf}
-                      onChange={(e) => e.target.value && edit((m) => setDealOverride(m, id, dealId, 'stageEnteredOn', e.target.value))}
-                    />
-                  </td>
-                  <td>
-                    <input type="date" aria-label={`${name} earliest close date`} value={window?.from ?? ''} min={model.asOf} onChange={(e) => setWindow(e.target.value, window?.to ?? e.target.value)} />
-                  </td>
-                  <td>
-                    <input type="date" aria-label={`${name} latest close date`} value={window?.to ?? ''} min={window?.from ?? model.asOf} onChange={(e) => setWindow(window?.from ?? e.target.value, e.target.value)} />
-                  </td>
-                  <td>
-                    <button type="button" className="small" onClick={() => edit((m) => removeDealOverride(m, id, dealId))}>
-                      Follow baseline
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="data-table scenario-table">
+            <thead>
+              <tr>
+                <th scope="col">Deal</th>
+                <th scope="col">Left out</th>
+                <th scope="col">Amount</th>
+                <th scope="col">Stage</th>
+                <th scope="col">In stage since</th>
+                <th scope="col">If won, closes from</th>
+                <th scope="col">to</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overridden.map((dealId) => {
+                const deal = model.deals.find((d) => d.id === dealId);
+                const o = scenario.deals?.[dealId] ?? {};
+                const name = deal ? deal.name || deal.id : `${dealId} (no longer in the pipeline)`;
+                const window = o.closeWindow ?? null;
+                const setWindow = (from: string, to: string) =>
+                  edit((m) => setDealOverride(m, id, dealId, 'closeWindow', from && to ? { from, to } : undefined));
+                return (
+                  <tr key={dealId}>
+                    <th scope="row">
+                      {name}
+                      {/* Under the name rather than in a column of its own, so the row fits a 1280-pixel window. */}
+                      <button type="button" className="small row-reset" onClick={() => edit((m) => removeDealOverride(m, id, dealId))}>
+                        Follow baseline
+                      </button>
+                    </th>
+                    <td>
+                      <input type="checkbox" aria-label={`Leave out ${name}`} checked={o.excluded === true} onChange={(e) => edit((m) => setDealOverride(m, id, dealId, 'excluded', e.target.checked ? true : undefined))} />
+                    </td>
+                    <td className="amount-cell">
+                      <NumberField label={`${name} amount in this scenario`} hideLabel optional grouped value={o.amount} placeholder={deal ? fullMoney(deal.amount, model.currency) : ''} path={scenarioFieldPath(index, ['deals', dealId, 'amount'])} apply={(m, v) => setDealOverride(m, id, dealId, 'amount', v)} />
+                    </td>
+                    <td>
+                      <select aria-label={`${name} stage in this scenario`} value={o.stage ?? ''} onChange={(e) => edit((m) => setDealStageOverride(m, id, dealId, e.target.value || undefined))}>
+                        <option value="">{deal ? `As baseline (${model.stages.find((s) => s.id === deal.stage)?.name ?? deal.stage})` : 'As baseline'}</option>
+                        <StageOptions stages={model.stages} />
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        type="date"
+                        aria-label={`${name} in stage since, in this scenario`}
+                        value={o.stageEnteredOn ?? deal?.stageEnteredOn ?? ''}
+                        max={model.asOf}
+                        onChange={(e) => e.target.value && edit((m) => setDealOverride(m, id, dealId, 'stageEnteredOn', e.target.value))}
+                      />
+                    </td>
+                    <td>
+                      <input type="date" aria-label={`${name} earliest close date`} value={window?.from ?? ''} min={model.asOf} onChange={(e) => setWindow(e.target.value, window?.to ?? e.target.value)} />
+                    </td>
+                    <td>
+                      <input type="date" aria-label={`${name} latest close date`} value={window?.to ?? ''} min={window?.from ?? model.asOf} onChange={(e) => setWindow(window?.from ?? e.target.value, e.target.value)} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   );
