@@ -29,8 +29,11 @@ export function tornadoFigure(s: Sensitivity, quarterLabel: string, currency: st
   const top = s.rows[0];
   const ends = [s.base, ...s.rows.flatMap((r) => [r.low, r.high])];
   // Room beyond the longest bars for their end labels, which otherwise sit on the axis's own labels.
+  // Never past what the measure can be: no negative bookings, no chance below 0% or above 100%.
   const pad = 0.15 * (Math.max(...ends) - Math.min(...ends));
-  const xAxis = niceTicks(Math.min(...ends) - pad, Math.max(...ends) + pad, s.metric === 'p50' ? { maxTicks: 6 } : { maxTicks: 6, minStep: 0.01 });
+  const low = Math.max(0, Math.min(...ends) - pad);
+  const high = s.metric === 'p50' ? Math.max(...ends) + pad : Math.min(1, Math.max(...ends) + pad);
+  const xAxis = niceTicks(low, high, s.metric === 'p50' ? { maxTicks: 6 } : { maxTicks: 6, minStep: 0.01 });
   /** The value at the far end of a bar, outside it. */
   const endLabel = function EndLabel(props: EndLabelProps) {
       const x = Number(props.x ?? 0);

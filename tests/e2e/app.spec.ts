@@ -41,11 +41,12 @@ test('shows a card for every quarter of the horizon, and any of them can be chos
   await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.getByText('Quarters 1–4 of 6')).toBeVisible();
   await expect(last).not.toBeInViewport();
-  await expect(page.getByRole('button', { name: '← Earlier' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '← Earlier' })).toHaveAttribute('aria-disabled', 'true');
   await page.getByRole('button', { name: 'Later →' }).click();
   await expect(page.getByText('Quarters 3–6 of 6')).toBeVisible();
   await expect(last).toBeInViewport();
-  await expect(page.getByRole('button', { name: 'Later →' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Later →' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('button', { name: 'Later →' })).toBeFocused();
   await last.click();
   await expect(last).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('heading', { name: 'Range of outcomes for FY2029 Q1' })).toBeVisible();

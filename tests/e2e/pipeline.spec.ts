@@ -39,7 +39,10 @@ test('sorts, filters, edits, adds and deletes deals, with undo', async ({ page }
 
   const amount = page.getByLabel('Acme Corp amount');
   await amount.fill('-5');
-  await expect(page.getByRole('alert').filter({ hasText: 'Acme Corp amount must be above 0' })).toBeVisible();
+  const message = page.getByRole('alert').filter({ hasText: 'Acme Corp amount must be above 0' });
+  await expect(message).toBeVisible();
+  // Drawn on top: the row below, which it spills over, does not cover it.
+  expect(await message.evaluate((el) => { const r = el.getBoundingClientRect(); const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return top !== null && el.contains(top); })).toBe(true);
   await amount.fill('$900,000');
   await amount.press('Enter');
   await expect(amount).toHaveValue('900,000');

@@ -28,15 +28,18 @@ export function QuarterSummary({ result, currency }: { result: ForecastResult; c
 }
 
 function QuarterPager({ view }: { view: SideScroll }) {
+  const atStart = view.first === 0;
+  const atEnd = view.last >= view.count - 1;
+  // aria-disabled rather than disabled: a disabled button drops the keyboard focus that just pressed it.
   return (
     <div className="quarter-pager">
-      <span>
+      <span aria-live="polite">
         Quarters {view.first + 1}–{view.last + 1} of {view.count}
       </span>
-      <button type="button" onClick={() => view.page(-1)} disabled={view.first === 0}>
+      <button type="button" onClick={() => !atStart && view.page(-1)} aria-disabled={atStart}>
         ← Earlier
       </button>
-      <button type="button" onClick={() => view.page(1)} disabled={view.last >= view.count - 1}>
+      <button type="button" onClick={() => !atEnd && view.page(1)} aria-disabled={atEnd}>
         Later →
       </button>
     </div>
@@ -72,7 +75,8 @@ function QuarterCard({ quarter: q, currency, selected, onSelect }: { quarter: Qu
  * "10% chance of more than $0" would be false (the chance is less), so those cases say what is true.
  */
 function RangeLines({ p10, p90, currency }: { p10: number; p90: number; currency: string }) {
-  if (p90 <= 0) return <span className="quarter-line">$0 in at least 9 of 10 outcomes</span>;
+  const zero = compactMoney(0, currency);
+  if (p90 <= 0) return <span className="quarter-line">{zero} in at least 9 of 10 outcomes</span>;
   return (
     <>
       {p10 > 0 ? (
@@ -80,7 +84,7 @@ function RangeLines({ p10, p90, currency }: { p10: number; p90: number; currency
           90% chance of at least <strong>{compactMoney(p10, currency)}</strong>
         </span>
       ) : (
-        <span className="quarter-line">$0 in at least 1 of 10 outcomes</span>
+        <span className="quarter-line">{zero} in at least 1 of 10 outcomes</span>
       )}
       <span className="quarter-line">
         10% chance of more than <strong>{compactMoney(p90, currency)}</strong>

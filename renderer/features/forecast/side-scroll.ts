@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type RefObject } from 'react';
+import { useState, useSyncExternalStore, type RefObject } from 'react';
 
 /** Which items of a sideways-scrolling list are in view, 0-based `first` to `last` inclusive, of `count`. */
 export interface SideScroll {
@@ -16,7 +16,8 @@ export interface SideScroll {
  * outside store to React, read when it scrolls or resizes.
  */
 export function useSideScroll(list: RefObject<HTMLElement | null>, count: number): SideScroll {
-  const subscribe = (changed: () => void) => {
+  // Made once, so React keeps one subscription instead of renewing the observers on every render.
+  const [subscribe] = useState(() => (changed: () => void) => {
     const element = list.current;
     if (!element) return () => undefined;
     const resize = new ResizeObserver(changed);
@@ -26,7 +27,7 @@ export function useSideScroll(list: RefObject<HTMLElement | null>, count: number
       resize.disconnect();
       element.removeEventListener('scroll', changed);
     };
-  };
+  });
   // One number, so React can compare snapshots: first × 1000 + last (a horizon has at most 12 quarters).
   const snapshot = useSyncExternalStore(subscribe, () => visibleRange(list.current, count), () => count - 1);
   const first = Math.floor(snapshot / 1000);

@@ -109,7 +109,7 @@ function StaleFlag({ model, deal }: { model: ForecastModel; deal: Deal }) {
  */
 function cellTitle(model: ForecastModel, deal: Deal, key: SortKey | SignalKey): string | undefined {
   switch (key) {
-    case 'days': return `In this stage since ${deal.stageEnteredOn}`;
+    case 'days': return `In this stage since ${friendlyDate(deal.stageEnteredOn)}`;
     case 'pWin': return oddsTitle(model, deal);
     case 'name': return deal.name || undefined;
     case 'stage': return model.stages.find((s) => s.id === deal.stage)?.name;

@@ -215,13 +215,7 @@ function DealOverrides({ model, scenario, index }: { model: ForecastModel; scena
                   edit((m) => setDealOverride(m, id, dealId, 'closeWindow', from && to ? { from, to } : undefined));
                 return (
                   <tr key={dealId}>
-                    <th scope="row">
-                      {name}
-                      {/* Under the name rather than in a column of its own, so the row fits a 1280-pixel window. */}
-                      <button type="button" className="small row-reset" onClick={() => edit((m) => removeDealOverride(m, id, dealId))}>
-                        Follow baseline
-                      </button>
-                    </th>
+                    <th scope="row">{name}</th>
                     <td>
                       <input type="checkbox" aria-label={`Leave out ${name}`} checked={o.excluded === true} onChange={(e) => edit((m) => setDealOverride(m, id, dealId, 'excluded', e.target.checked ? true : undefined))} />
                     </td>
@@ -248,6 +242,10 @@ function DealOverrides({ model, scenario, index }: { model: ForecastModel; scena
                     </td>
                     <td>
                       <input type="date" aria-label={`${name} latest close date`} value={window?.to ?? ''} min={window?.from ?? model.asOf} onChange={(e) => setWindow(window?.from ?? e.target.value, e.target.value)} />
+                      {/* Under the last field rather than in a column of its own, so the row fits a 1280-pixel window. */}
+                      <button type="button" className="small row-reset" aria-label={`Follow baseline for ${name}`} onClick={() => edit((m) => removeDealOverride(m, id, dealId))}>
+                        Follow baseline
+                      </button>
                     </td>
                   </tr>
                 );
