@@ -230,16 +230,16 @@ export function buildImport(table: CsvTable, settings: ImportSettings, model: Fo
 export function applyImport(model: ForecastModel, preview: ImportPreview, mode: ImportMode, stageMapping: Record<string, string>, sameName: SameNameChoice = 'match-by-name'): ForecastModel {
   const remembered = { ...(model.crmStageMapping ?? {}), ...stageMapping };
   const bookedNow = preview.booked.length > 0 || (model.closedWon ?? []).length > 0 ? { closedWon: preview.booked } : {};
-  const lostNow = (deals: readonly Deal[]) => {
-    const closedLost = markLost(model.closedLost, model.deals, deals, preview.lost);
+  const lostNow = (deals: readonly Deal[], lostRows: readonly BookedDeal[]) => {
+    const closedLost = markLost(model.closedLost, model.deals, deals, lostRows);
     return closedLost.length > 0 ? { closedLost } : {};
   };
-  if (mode === 'replace') return { ...model, deals: preview.deals, ...bookedNow, ...lostNow(preview.deals), crmStageMapping: remembered };
+  if (mode === 'replace') return { ...model, deals: preview.deals, ...bookedNow, ...lostNow(preview.deals, preview.lost), crmStageMapping: remembered };
   const merging = sameName === 'match-by-name' ? matchByName(preview, findSameNameDeals(model, preview).pairs) : preview;
   const closedKeys = new Set([...merging.booked, ...merging.lost].map((d) => mergeKey(d.id)));
   const deals = mergeById(model.deals, merging.deals).filter((d) => !closedKeys.has(mergeKey(d.id)));
   const closedWon = mergeById(model.closedWon ?? [], merging.booked);
-  return { ...model, deals, ...(closedWon.length > 0 ? { closedWon } : {}), ...lostNow(deals), crmStageMapping: remembered };
+  return { ...model, deals, ...(closedWon.length > 0 ? { closedWon } : {}), ...lostNow(deals, merging.lost), crmStageMapping: remembered };
 }
 
 function mergeById<T extends { id: string }>(current: readonly T[], incoming: readonly T[]): T[] {

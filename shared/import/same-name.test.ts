@@ -97,6 +97,19 @@ describe('deals with the same name under another id', () => {
     expect(findSameNameDeals(withBooked, onlyOpen)).toEqual({ pairs: [], shared: [] });
   });
 
+  it('closes the open deal of the name of a closed-lost row under another id, as lost', () => {
+    const { preview, mapping } = previewOf(['Record ID,Deal Name,Deal Stage,Amount,Close Date', '9300,helios  energy,Closed Lost,420000,2026-11-20'].join('\n'), sample);
+    expect(namesOf(findSameNameDeals(sample, preview))).toEqual([['9300', 'D-1002', 'lost', 'open']]);
+    const merged = validModel(applyImport(sample, preview, 'merge', mapping));
+    expect(merged.deals.some((d) => d.id === 'D-1002')).toBe(false);
+    expect(merged.closedLost).toEqual([expect.objectContaining({ id: 'D-1002', name: 'helios  energy', closedOn: '2026-11-20' })]);
+    // Kept apart, the open deal stays open and nothing is marked lost: the row is still listed as left out.
+    const apart = validModel(applyImport(sample, preview, 'merge', mapping, 'keep-both'));
+    expect(apart.deals.some((d) => d.id === 'D-1002')).toBe(true);
+    expect(apart.closedLost ?? []).toEqual([]);
+    expect(preview.skipped).toHaveLength(1);
+  });
+
   it('moves only ids: every imported row stays imported, once', () => {
     const { preview } = hubspot();
     const matched = matchByName(preview, findSameNameDeals(sample, preview).pairs);

@@ -9,8 +9,8 @@ import type { ImportPreview } from './pipeline-import.ts';
  */
 export type SameNameChoice = 'match-by-name' | 'keep-both';
 
-/** A deal of the workspace or of the file, open (in a stage) or booked. */
-export type DealOnEitherSide = { kind: 'open'; deal: Deal } | { kind: 'booked'; deal: BookedDeal };
+/** A deal of the workspace or of the file: open (in a stage), booked, or (in the file only) closed lost. */
+export type DealOnEitherSide = { kind: 'open'; deal: Deal } | { kind: 'booked'; deal: BookedDeal } | { kind: 'lost'; deal: BookedDeal };
 
 /** An imported deal and the one deal of the workspace with its name, under a different id. */
 export interface SameNamePair {
@@ -38,6 +38,7 @@ export const nameKey = (name: string): string => name.normalize('NFC').trim().re
 
 const open = (deal: Deal): DealOnEitherSide => ({ kind: 'open', deal });
 const booked = (deal: BookedDeal): DealOnEitherSide => ({ kind: 'booked', deal });
+const lost = (deal: BookedDeal): DealOnEitherSide => ({ kind: 'lost', deal });
 
 function byName(deals: readonly DealOnEitherSide[]): Map<string, DealOnEitherSide[]> {
   const groups = new Map<string, DealOnEitherSide[]>();
@@ -53,13 +54,15 @@ function byName(deals: readonly DealOnEitherSide[]): Map<string, DealOnEitherSid
  * of one imported deal and one existing deal, and the names too many deals share to pair them.
  * Deals whose id the other side knows are merged by id and left out of this. An imported open deal
  * is paired with an open deal; an imported booked deal with an open deal (won since the last export)
- * or a booked one. An open deal named like a booked one is a new deal (a renewal, an expansion).
+ * or a booked one; a closed-lost row with an open deal (lost since), so that deal leaves the pipeline
+ * as lost instead of staying open beside it. An open deal named like a booked one is a new deal (a
+ * renewal, an expansion).
  */
 export function findSameNameDeals(model: ForecastModel, preview: ImportPreview): SameNameReview {
   const idsInFile = new Set([...preview.deals, ...preview.booked, ...preview.lost].map((d) => mergeKey(d.id)));
   const idsInWorkspace = new Set([...model.deals, ...(model.closedWon ?? [])].map((d) => mergeKey(d.id)));
   const existing = byName([...model.deals.map(open), ...(model.closedWon ?? []).map(booked)].filter((s) => !idsInFile.has(mergeKey(s.deal.id))));
-  const imported = byName([...preview.deals.map(open), ...preview.booked.map(booked)].filter((s) => !idsInWorkspace.has(mergeKey(s.deal.id))));
+  const imported = byName([...preview.deals.map(open), ...preview.booked.map(booked), ...preview.lost.map(lost)].filter((s) => !idsInWorkspace.has(mergeKey(s.deal.id))));
 
   const pairs: SameNamePair[] = [];
   const shared: SharedName[] = [];
@@ -78,11 +81,11 @@ export function findSameNameDeals(model: ForecastModel, preview: ImportPreview):
 
 /** The preview with each paired imported deal under its existing deal's id, so a merge by id updates that deal. */
 export function matchByName(preview: ImportPreview, pairs: readonly SameNamePair[]): ImportPreview {
-  // Ids are unique across the file's open and booked deals (the import lists a repeated id), so one map serves both.
+  // Ids are unique across the file's rows (the import lists a repeated id), so one map serves open, booked and lost deals.
   const existingId = new Map(pairs.map((p) => [p.imported.deal.id, p.existing.deal.id]));
   const underExistingId = <T extends { id: string }>(deal: T): T => {
     const id = existingId.get(deal.id);
     return id === undefined ? deal : { ...deal, id };
   };
-  return { ...preview, deals: preview.deals.map(underExistingId), booked: preview.booked.map(underExistingId) };
+  return { ...preview, deals: preview.deals.map(underExistingId), booked: preview.booked.map(underExistingId), lost: preview.lost.map(underExistingId) };
 }

@@ -20,7 +20,11 @@ interface SameNameDealsProps {
 export function SameNameDeals({ review, choice, onChoose, model, ref }: SameNameDealsProps) {
   const { pairs, shared } = review;
   if (pairs.length === 0 && shared.length === 0) return null;
-  const stageOf = (side: DealOnEitherSide) => (side.kind === 'booked' ? `Booked ${friendlyDate(side.deal.closedOn)}` : (model.stages.find((s) => s.id === side.deal.stage)?.name ?? side.deal.stage));
+  const stageOf = (side: DealOnEitherSide) => {
+    if (side.kind === 'booked') return `Booked ${friendlyDate(side.deal.closedOn)}`;
+    if (side.kind === 'lost') return `Closed lost ${friendlyDate(side.deal.closedOn)}`;
+    return model.stages.find((s) => s.id === side.deal.stage)?.name ?? side.deal.stage;
+  };
   const money = (n: number) => compactMoney(n, model.currency);
   return (
     <section ref={ref} className="same-name" aria-labelledby="same-name-title" tabIndex={-1}>
