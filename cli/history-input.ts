@@ -8,6 +8,7 @@ import { validateModel } from '../shared/model/validate.ts';
 import { fail, ok, type Problem, type Result } from '../shared/result.ts';
 import { guessSignalColumns, withHistorySignals, type UnmappedSignalValue } from '../shared/signals/history-signals.ts';
 import { decodeCsvBytes } from '../renderer/features/import/decode-bytes.ts';
+import { count } from '../shared/format/numbers.ts';
 
 /** A regular file's bytes, or a plain problem (missing, a folder, a FIFO that would hang, unreadable). */
 async function readRegularFile(path: string): Promise<Result<Buffer>> {
@@ -73,6 +74,6 @@ export function describeLeftOut(path: string, loaded: LoadedHistory): string[] {
   return [
     ...(loaded.unmappedStages.length > 0 ? [`${path}: these CRM stages match no stage of the model and their rows were left out: ${loaded.unmappedStages.map((s) => `"${s}"`).join(', ')}`] : []),
     ...loaded.problems.map((p) => `${path}: line ${p.line}: ${p.message} (left out)`),
-    ...loaded.unmappedSignalValues.map((u) => `${path}: column "${u.column}": "${u.value}" (${u.rows} row${u.rows === 1 ? '' : 's'}) is none of the signal's values; those deals count at its baseline`),
+    ...loaded.unmappedSignalValues.map((u) => `${path}: column "${u.column}": "${u.value}" (${count(u.rows, 'row')}) is none of the signal's values; those deals count at its baseline`),
   ];
 }

@@ -4,6 +4,7 @@ import { LOST, WON, type History } from '../../shared/history/history-types.ts';
 import { keepHistory } from '../../shared/history/kept-history.ts';
 import type { ForecastModel } from '../../shared/model/schema.ts';
 import type { AppState } from './store.ts';
+import { count } from '../../shared/format/numbers.ts';
 
 export interface LoadedHistory {
   history: History;
@@ -121,7 +122,7 @@ export const createCalibrationSlice: StateCreator<AppState, [], [], CalibrationS
     acceptFit: (fit) => {
       const { loaded, choices, priorWeight, priorMeans, halfLifeQuarters } = get().calibration;
       if (!loaded) return;
-      const count = chosenFitValues(fit, choices);
+      const chosen = chosenFitValues(fit, choices);
       get().edit((m) => {
         const next = applyFit(m, fit, choices);
         const open = Object.fromEntries(Object.entries(loaded.crmMapping).filter(([, v]) => v !== WON && v !== LOST && v !== '' && m.stages.some((s) => s.id === v)));
@@ -132,7 +133,7 @@ export const createCalibrationSlice: StateCreator<AppState, [], [], CalibrationS
           ...(Object.keys(open).length > 0 ? { crmStageMapping: { ...(m.crmStageMapping ?? {}), ...open } } : {}),
         };
       });
-      get().addNotice('info', `Accepted ${count} fitted value${count === 1 ? '' : 's'} from ${loaded.fileName}. Undo brings the previous stage model back.`);
+      get().addNotice('info', `Accepted ${count(chosen, 'fitted value')} from ${loaded.fileName}. Undo brings the previous stage model back.`);
     },
     keepHistoryWithWorkspace: (keep) => {
       const { loaded, priorMeans } = get().calibration;

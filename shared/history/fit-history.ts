@@ -5,6 +5,7 @@ import { dealPath, stageExitDay, stageOutcome, stageTime, type DealPath } from '
 import type { DealHistory, History } from './history-types.ts';
 import { betaInterval } from '../stats/beta.ts';
 import { fitCompetingRisks, kaplanMeier, type Duration, type LogNormalFit } from './lognormal-fit.ts';
+import { count } from '../format/numbers.ts';
 
 /** Below this many observations a stage's fit is flagged: it rests on very few deals. */
 export const FEW_OBSERVATIONS = 10;
@@ -123,13 +124,13 @@ export function fitHistory(history: History, model: ForecastModel, options: FitO
   const notes: string[] = [];
   const backward = paths.filter((p) => p.backwardMoves > 0).length;
   const reopened = paths.filter((p) => p.reopened).length;
-  if (backward > 0) notes.push(`${backward} deal${backward === 1 ? '' : 's'} moved back a stage; each counts at the furthest stage it reached.`);
+  if (backward > 0) notes.push(`${count(backward, 'deal')} moved back a stage; each counts at the furthest stage it reached.`);
   if (reopened > 0) notes.push(`${reopened} deal${reopened === 1 ? ' was' : 's were'} reopened after closing; the earlier close is ignored.`);
   const skipped = paths.filter((p) => {
     const first = p.entered.findIndex((day) => day !== null);
     return first >= 0 && p.entered.slice(first, p.furthest).some((day) => day === null);
   }).length;
-  if (skipped > 0) notes.push(`${skipped} deal${skipped === 1 ? '' : 's'} skipped a stage; a skipped stage counts as passed, with no time observed in it.`);
+  if (skipped > 0) notes.push(`${count(skipped, 'deal')} skipped a stage; a skipped stage counts as passed, with no time observed in it.`);
 
   const halfLifeDays = options.halfLifeQuarters ? options.halfLifeQuarters * DAYS_PER_QUARTER : null;
   const weightOf = (day: number) => (halfLifeDays === null ? 1 : 0.5 ** (Math.max(0, options.cutoffDay - day) / halfLifeDays));
@@ -166,10 +167,10 @@ export function fitHistory(history: History, model: ForecastModel, options: FitO
     const losses = durations.filter((d) => d.lost).length;
     const warnings: string[] = [];
     if (successes + failures < FEW_OBSERVATIONS) {
-      warnings.push(`Only ${successes + failures} deal${successes + failures === 1 ? '' : 's'} left this stage, so the rate leans on the prior of ${Math.round(prior * 100)}% (worth ${round(n0, 1)} deals).`);
+      warnings.push(`Only ${count(successes + failures, 'deal')} left this stage, so the rate leans on the prior of ${Math.round(prior * 100)}% (worth ${round(n0, 1)} deals).`);
     }
     if (!fit) warnings.push('Too few deals finished this stage to fit its duration; the current one stays.');
-    else if (fit.events < FEW_OBSERVATIONS) warnings.push(`Only ${fit.events} deal${fit.events === 1 ? '' : 's'} finished this stage: treat the duration as a rough guide.`);
+    else if (fit.events < FEW_OBSERVATIONS) warnings.push(`Only ${count(fit.events, 'deal')} finished this stage: treat the duration as a rough guide.`);
     return {
       stageId: stage.id,
       name: stage.name,

@@ -2,6 +2,7 @@ import type { Signal } from '../model/schema.ts';
 import { normalizeHeader } from '../import/columns.ts';
 import type { CsvTable } from '../import/read-table.ts';
 import type { History } from '../history/history-types.ts';
+import { count } from '../format/numbers.ts';
 
 /** A value in the file that names none of its signal's values: its deals count at the baseline. */
 export interface UnmappedSignalValue {
@@ -73,6 +74,6 @@ export function signalColumnNotes(signals: readonly Signal[], headers: readonly 
   if (found.length === 0) return signals.length > 0 ? ['No column is named like one of the workspace’s signals, so no signal is fitted.'] : [];
   return [
     `Signal columns: ${found.map((s) => `${s.name} from “${headers[columns[s.id] as number] ?? ''}”`).join(', ')}.`,
-    ...unmapped.map((u) => `Column “${u.column}”: “${u.value}” (${u.rows} row${u.rows === 1 ? '' : 's'}) is none of the signal’s values; those deals count at its baseline.`),
+    ...unmapped.map((u) => `Column “${u.column}”: “${u.value}” (${count(u.rows, 'row')}) is none of the signal’s values; those deals count at its baseline.`),
   ];
 }

@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { fitHistory, MIN_PRIOR_SAMPLE_SIZE, type FitFilters } from '../../../shared/history/fit-history.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
-import { decimal } from '../../../shared/format/numbers.ts';
+import { count, decimal } from '../../../shared/format/numbers.ts';
 import { chosenFitValues, fitChoice, type LoadedHistory } from '../../state/calibration-slice.ts';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
 import { survivalFigure } from '../../figures/survival-figure.tsx';
@@ -35,7 +35,7 @@ export function FitReview({ model, loaded }: { model: ForecastModel; loaded: Loa
   const choice = (id: string) => fitChoice(choices, id);
   const setChoice = (id: string, change: Partial<{ conversion: boolean; duration: boolean }>) => actions.setFitChoices({ ...choices, [id]: { ...choice(id), ...change } });
   const setAll = (value: boolean) => actions.setFitChoices(Object.fromEntries(model.stages.map((s) => [s.id, { conversion: value, duration: value }])));
-  const count = chosenFitValues(fit, choices);
+  const chosen = chosenFitValues(fit, choices);
   const kept = model.calibration?.history !== undefined;
   const shown = fit.stages.find((s) => s.stageId === chartStage) ?? fit.stages[0];
 
@@ -162,8 +162,8 @@ export function FitReview({ model, loaded }: { model: ForecastModel; loaded: Loa
         <button type="button" onClick={() => setAll(false)}>
           Select none
         </button>
-        <button type="button" disabled={count === 0} onClick={() => actions.acceptFit(fit)}>
-          Accept {count} selected value{count === 1 ? '' : 's'}
+        <button type="button" disabled={chosen === 0} onClick={() => actions.acceptFit(fit)}>
+          Accept {count(chosen, 'selected value')}
         </button>
       </div>
 

@@ -10,6 +10,7 @@ import { CsvFilePicker, readCsvFile } from '../import/CsvFilePicker.tsx';
 import { useAppStore } from '../../state/store.ts';
 import { rememberedHistoryColumns, rememberHistoryColumns } from './remembered-columns.ts';
 import { ColumnOptions, StageOptions } from '../../fields/options.tsx';
+import { count } from '../../../shared/format/numbers.ts';
 
 const UNMAPPED = '__unmapped__';
 
@@ -133,7 +134,7 @@ export function HistoryLoader({ model }: { model: ForecastModel }) {
           ))}
           {preview.problems.length > 0 ? (
             <div role="region" aria-label="Rows that cannot be read" className="problems">
-              <p>{preview.problems.length} row{preview.problems.length === 1 ? '' : 's'} cannot be read and will be left out:</p>
+              <p>{count(preview.problems.length, 'row')} cannot be read and will be left out:</p>
               <ul>
                 {preview.problems.slice(0, 50).map((p, i) => (
                   <li key={i}>

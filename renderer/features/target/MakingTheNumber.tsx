@@ -7,7 +7,7 @@ import type { ForecastResult } from '../../../shared/engine/result-types.ts';
 import type { ForecastModel } from '../../../shared/model/schema.ts';
 import { formatProblems } from '../../../shared/result.ts';
 import { FigureCard } from '../../charts/FigureCard.tsx';
-import { compactMoney, fullMoney, percent } from '../../../shared/format/numbers.ts';
+import { compactMoney, count, fullMoney, percent } from '../../../shared/format/numbers.ts';
 import { isOutOfDate } from '../../state/analysis-slice.ts';
 import { ProblemAlert, ProgressLine } from '../forecast/ProgressLine.tsx';
 import { useAppShallow, useAppStore } from '../../state/store.ts';
@@ -104,7 +104,7 @@ function PipelineNeededForm({ model, quarter, label }: { model: ForecastModel; q
               ? `${label} already has a ${percent(value.value.pTargetNow)} chance, at or above ${percent(value.value.confidence)}.`
               : value.value.deals === null
                 ? `Even ${MAX_ADDED_DEALS} more deals entering ${stageName(value.value.stageId)} today only bring the chance to ${percent(value.value.pTargetWith)}: deals that start there now rarely close by the end of ${label}. Try a later stage.`
-                : `Add ${value.value.deals} deal${value.value.deals === 1 ? '' : 's'} of ${fullMoney(value.value.dealAmount, model.currency)} (the average open deal; ${compactMoney(value.value.deals * value.value.dealAmount, model.currency)} in all) entering ${stageName(value.value.stageId)} today to raise the chance of reaching the ${label} target from ${percent(value.value.pTargetNow)} to ${percent(value.value.pTargetWith)} (in the search’s ${SEARCH_TRIALS.toLocaleString('en-US')}-trial runs).`}
+                : `Add ${count(value.value.deals, 'deal')} of ${fullMoney(value.value.dealAmount, model.currency)} (the average open deal; ${compactMoney(value.value.deals * value.value.dealAmount, model.currency)} in all) entering ${stageName(value.value.stageId)} today to raise the chance of reaching the ${label} target from ${percent(value.value.pTargetNow)} to ${percent(value.value.pTargetWith)} (in the search’s ${SEARCH_TRIALS.toLocaleString('en-US')}-trial runs).`}
           </p>
         ) : (
           <ProblemAlert text={formatProblems(value.problems)} />
